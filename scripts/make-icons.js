@@ -83,7 +83,9 @@ function glyphColor(x, y) {
   if (isOutsideCorner(x, y)) {
     return TRANSPARENT;
   }
-  const onBar = BARS.some(([left, top, right]) => x >= left && x < right && y >= top && y < BAR_BASE);
+  const onBar = BARS.some(
+    ([left, top, right]) => x >= left && x < right && y >= top && y < BAR_BASE,
+  );
   return onBar ? BAR_COLOR : TILE_COLOR;
 }
 
