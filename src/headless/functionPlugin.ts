@@ -232,8 +232,8 @@ function evaluateArgument(
   // spills the results. The engine does not reproduce that and returns #VALUE! instead.
   return new CellError(
     ErrorType.VALUE,
-    `${parameter.name} takes a single value, but ${fn.fullName} received a range of ` +
-      `${value.height()} rows and ${value.width()} columns.`,
+    `${parameter.name} takes a single value, but ${fn.fullName} received a ` +
+      `${value.height()}x${value.width()} range.`,
   );
 }
 
