@@ -1,0 +1,57 @@
+/**
+ * ESLint flat config: typescript-eslint's recommended rules and the Office Add-ins plugin's
+ * React config, which adds ESLint's recommended rules, the Office.js rules (sync before read,
+ * load before read, no sync in loops) and Prettier formatting as a lint error.
+ */
+const globals = require("globals");
+const officeAddins = require("eslint-plugin-office-addins");
+const react = require("eslint-plugin-react");
+const tseslint = require("typescript-eslint");
+
+/**
+ * Adapts one of the Office Add-ins plugin's configs (eslint-plugin-office-addins 4.0.10) to this
+ * project. Its file list misses `.tsx`, so the task pane components would escape the Office.js
+ * rules. It also registers its own copy of the typescript-eslint plugin, which ESLint rejects
+ * next to typescript-eslint's, so the rules resolve through typescript-eslint's copy instead.
+ */
+function adaptOfficeAddinsConfig(config) {
+  const adapted = { ...config };
+  if (adapted.files) {
+    adapted.files = [...adapted.files, "**/*.tsx"];
+  }
+  if (adapted.plugins) {
+    adapted.plugins = { ...adapted.plugins };
+    delete adapted.plugins["@typescript-eslint"];
+  }
+  return adapted;
+}
+
+module.exports = tseslint.config(
+  { ignores: ["dist/", "dist-node/", "coverage/", "out/", "node_modules/"] },
+  ...officeAddins.configs.react.map(adaptOfficeAddinsConfig),
+  ...tseslint.configs.recommended,
+  react.configs.flat["jsx-runtime"],
+  {
+    languageOptions: { ecmaVersion: "latest" },
+  },
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    // The adapters type Excel ranges as `any[][]` because custom-functions-metadata turns a
+    // parameter's TypeScript type into Excel's parameter type, and cells of a range can hold
+    // any value.
+    files: ["src/functions/**/*.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    files: ["**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: globals.node },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["test/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts", "bin/**/*.ts"],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+  },
+);

@@ -1,0 +1,161 @@
+/**
+ * Builds what Excel loads: the task pane page (which in the shared runtime also runs the
+ * custom functions), functions.js, functions.json generated from the JSDoc of the function
+ * families, a local copy of Office.js, the icons and the manifest.
+ *
+ *   npm run build        production build into dist/ (manifest URLs from SPM_PUBLIC_URL)
+ *   npm run build:dev    development build into dist/
+ *   npm run dev-server   https dev server on port 3000 for sideloading
+ */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const functionSources = require("./scripts/function-sources");
+const {
+  DEV_BASE_URL,
+  PUBLIC_URL_VARIABLE,
+  readPublicBaseUrl,
+  rewriteManifestUrls,
+} = require("./scripts/manifest-urls");
+
+const DEV_SERVER_PORT = 3000;
+const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+
+/**
+ * Files of the Office.js package that Excel never requests: other hosts, debug builds, type and
+ * IntelliSense files. The rest (office.js, the Excel host files, the custom functions runtime
+ * and the per-locale string files) is about 14 MB, measured on @microsoft/office-js 1.1.110.
+ */
+const OFFICE_JS_IGNORED = [
+  "**/*.debug.js",
+  "**/*vsdoc*",
+  "**/*.d.ts",
+  "**/outlook*",
+  "**/word*",
+  "**/powerpoint*",
+  "**/onenote*",
+  "**/project*",
+  "**/access*",
+];
+
+/**
+ * Returns the production base URL for the manifest, or undefined to keep the dev URL, printing
+ * a notice in that case so a localhost manifest is never deployed by accident.
+ * @param {boolean} isProduction
+ * @returns {string | undefined}
+ */
+function manifestBaseUrl(isProduction) {
+  if (!isProduction) {
+    return undefined;
+  }
+  const baseUrl = readPublicBaseUrl(process.env);
+  if (baseUrl === undefined) {
+    console.warn(
+      `NOTICE: ${PUBLIC_URL_VARIABLE} is not set, so dist/manifest.xml keeps ${DEV_BASE_URL}. ` +
+        `Set ${PUBLIC_URL_VARIABLE}=https://your.host/path/ to build a manifest for deployment.`,
+    );
+  }
+  return baseUrl;
+}
+
+/**
+ * Returns the dev server options: https with the Office Add-in development certificate,
+ * which is read (and installed on first use) only when serving.
+ * @param {boolean} isServing
+ * @returns {Promise<object | undefined>}
+ */
+async function devServerOptions(isServing) {
+  if (!isServing) {
+    return undefined;
+  }
+  const devCerts = require("office-addin-dev-certs");
+  return {
+    port: DEV_SERVER_PORT,
+    server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+  };
+}
+
+/**
+ * Lists the files copied unchanged (or with the manifest rewritten) into the output folder.
+ * @param {string | undefined} baseUrl production base URL, or undefined to keep the dev URL
+ * @returns {object[]} CopyWebpackPlugin patterns
+ */
+function copyPatterns(baseUrl) {
+  return [
+    { from: "assets/*.png", to: "assets/[name][ext]" },
+    { from: "src/taskpane/support.html", to: "support.html" },
+    {
+      from: OFFICE_JS_DIR,
+      to: "office-js",
+      globOptions: { ignore: OFFICE_JS_IGNORED },
+      // Office.js ships minified, and minifying its 13 MB again would take most of the build.
+      info: { minimized: true },
+    },
+    {
+      from: "manifest.xml",
+      to: "manifest.xml",
+      transform: (content) =>
+        baseUrl === undefined ? content : rewriteManifestUrls(content.toString(), baseUrl),
+    },
+  ];
+}
+
+module.exports = async (env, argv) => {
+  const isProduction = argv.mode === "production";
+  const baseUrl = manifestBaseUrl(isProduction);
+
+  return {
+    // Eval-based source maps would need 'unsafe-eval' in the page's Content-Security-Policy.
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/index.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type checking runs separately in `npm run lint` (tsc --noEmit). ES modules let
+            // webpack drop the unused parts of Fluent UI.
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: "es2020", sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        input: functionSources.map((file) => path.resolve(__dirname, file)),
+        output: "functions.json",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // The shared runtime loads the custom functions from the task pane page.
+        chunks: ["taskpane", "functions"],
+      }),
+      new CopyWebpackPlugin({ patterns: copyPatterns(baseUrl) }),
+    ],
+    performance: {
+      // React and Fluent UI make the task pane bundle larger than webpack's 244 KB default hint.
+      // The bundle is loaded once per workbook session from the add-in's own host.
+      hints: false,
+    },
+    devServer: await devServerOptions(Boolean(env.WEBPACK_SERVE)),
+  };
+};
