@@ -44,13 +44,13 @@ export function optimizeWeights(
 
   const objective = makeObjective(y, multiplicative, fixed, free, initial);
   const starts = bestGridPoints(objective, free, STARTS);
-  const lower = free.map((w) => w.lower);
-  const upper = free.map((w) => w.upper);
+  const lower = free.map(() => 0);
+  const upper = free.map(() => 1);
   const search = (start: number[], stepFraction: number): Minimum =>
     minimizeNelderMead(objective, start, {
       lower,
       upper,
-      step: free.map((w) => (w.upper - w.lower) * stepFraction),
+      step: free.map(() => stepFraction),
       relativeTolerance: RELATIVE_TOLERANCE,
       maxEvaluations: EVALUATIONS_PER_DIMENSION * free.length,
     });
@@ -82,7 +82,7 @@ function makeObjective(
   const states = copyStates(initial);
   return (point: number[]): number => {
     for (let i = 0; i < free.length; i++) {
-      weights[free[i].name] = point[i];
+      weights[free[i].name] = toWeight(free[i], point[i]);
     }
     states.level = initial.level;
     states.trend = initial.trend;
@@ -126,9 +126,19 @@ function gridAxis(weight: FreeWeight, dimension: number): number[] {
   }
   const axis: number[] = [];
   for (let k = 0; k <= intervals; k++) {
-    axis.push(weight.lower + ((weight.upper - weight.lower) * k) / intervals);
+    axis.push(k / intervals);
   }
   return axis;
+}
+
+/**
+ * Maps a search coordinate u in [0, 1] to a parameter value. Smoothing parameters use
+ * lower + (upper - lower) u², which spreads the region near 0 where seasonal fits often have
+ * their minimum (alpha ≈ 0.002 with beta ≈ 0.3 on monthly sales); phi is linear in u.
+ */
+function toWeight(weight: FreeWeight, u: number): number {
+  const scaled = weight.name === "phi" ? u : u * u;
+  return weight.lower + (weight.upper - weight.lower) * scaled;
 }
 
 function withFree(
@@ -138,7 +148,7 @@ function withFree(
 ): SmoothingWeights {
   const weights = { ...fixed };
   free.forEach((w, i) => {
-    weights[w.name] = point[i];
+    weights[w.name] = toWeight(w, point[i]);
   });
   return weights;
 }
