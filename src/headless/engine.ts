@@ -9,7 +9,7 @@
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { FunctionCatalog } from "./catalog";
 import { CatalogFunction, createCatalogPlugin } from "./functionPlugin";
-import { normalizeFormula, storedCustomFunctionKey } from "./formulaText";
+import { calledFunctionNames, normalizeFormula, storedCustomFunctionKey } from "./formulaText";
 import { BlankCells } from "./marshalling";
 import { toSerialDate } from "./serialDates";
 import { FormulaAddress, SpillSizeRegistry } from "./spillSizes";
@@ -40,6 +40,9 @@ export type EngineValue = number | string | boolean | null | EngineError | Engin
  * other's sizes needs one round per link; a longer chain ends with #SPILL! in its last cells.
  */
 const MAX_SPILL_ROUNDS = 8;
+
+/** Functions HyperFormula rewrites while parsing, so its registry does not list them. */
+const PARSER_FUNCTIONS = ["OFFSET"];
 
 /** Name of the sheet `evaluate` uses when the engine has none. */
 const DEFAULT_SHEET = "Sheet1";
@@ -125,6 +128,23 @@ export class SpreadsheetEngine {
       return { error: "#ERROR!", message: `The formula cannot be parsed: ${formula}` };
     }
     return toEngineValue(this.hf.calculateFormula(text, sheetId));
+  }
+
+  /**
+   * Explains why the engine cannot evaluate a formula (a syntax HyperFormula does not parse, or a
+   * function it does not have), or returns undefined when it can.
+   */
+  explainUnsupportedFormula(formula: string): string | undefined {
+    const text = this.normalize(formula.startsWith("=") ? formula : `=${formula}`);
+    if (!this.hf.validateFormula(text)) {
+      return "the engine cannot parse it";
+    }
+    const known = new Set([...this.hf.getRegisteredFunctionNames(), ...PARSER_FUNCTIONS]);
+    const unknown = [...new Set(calledFunctionNames(text))].filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+      return `the engine has no function ${unknown.join(", ")}`;
+    }
+    return undefined;
   }
 
   /** Returns the values of a sheet, spilled results laid out in their cells. */
