@@ -67,50 +67,66 @@ export function isoDate(): z.ZodEffects<z.ZodString> {
   });
 }
 
+/** Writes a number with its unit: "12.5%" for percent, "30 days" for other units. */
+function withUnit(value: number, unit: string | undefined): string {
+  if (unit === undefined) {
+    return String(value);
+  }
+  return unit === "%" ? `${value}%` : `${value} ${unit}`;
+}
+
+/** Options of a number schema: whole numbers only, and the unit messages show. */
+interface NumberOptions {
+  integer?: boolean;
+  unit?: string;
+}
+
 /** Builds the schema of a number in [min, max], whose message names the range and unit. */
 export function boundedNumber(
   min: number,
   max: number,
-  options: { integer?: boolean; unit?: string } = {},
+  options: NumberOptions = {},
 ): z.ZodEffects<z.ZodNumber> {
-  const unit = options.unit ? ` ${options.unit}` : "";
   return z
     .number()
     .finite()
     .superRefine((value, context) => {
+      if (!Number.isFinite(value)) {
+        return;
+      }
       if (options.integer && !Number.isInteger(value)) {
         context.addIssue({
           code: z.ZodIssueCode.custom,
-          message: `is ${value} but must be a whole number from ${min} to ${max}${unit}.`,
+          message: `is ${value} but must be a whole number from ${min} to ${max}.`,
         });
       } else if (value < min || value > max) {
+        const range = `${withUnit(min, options.unit)} and ${withUnit(max, options.unit)}`;
         context.addIssue({
           code: z.ZodIssueCode.custom,
-          message: `is ${value}${unit} but must be between ${min} and ${max}${unit}.`,
+          message: `is ${withUnit(value, options.unit)} but must be between ${range}.`,
         });
       }
     });
 }
 
 /** Builds the schema of a number of at least `min`, e.g. money or a count of days. */
-export function numberAtLeast(
-  min: number,
-  options: { integer?: boolean; unit?: string } = {},
-): z.ZodEffects<z.ZodNumber> {
-  const unit = options.unit ? ` ${options.unit}` : "";
+export function numberAtLeast(min: number, options: NumberOptions = {}): z.ZodEffects<z.ZodNumber> {
   return z
     .number()
     .finite()
     .superRefine((value, context) => {
+      if (!Number.isFinite(value)) {
+        return;
+      }
       if (options.integer && !Number.isInteger(value)) {
         context.addIssue({
           code: z.ZodIssueCode.custom,
-          message: `is ${value} but must be a whole number of ${min} or more${unit}.`,
+          message: `is ${value} but must be a whole number of ${min} or more.`,
         });
       } else if (value < min) {
         context.addIssue({
           code: z.ZodIssueCode.custom,
-          message: `is ${value}${unit} but must be ${min} or more${unit}.`,
+          message: `is ${withUnit(value, options.unit)} but must be ${withUnit(min, options.unit)} or more.`,
         });
       }
     });
