@@ -24,9 +24,10 @@ const DEV_SERVER_PORT = 3000;
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
 /**
- * Files of the Office.js package that Excel never requests: other hosts, debug builds, type and
- * IntelliSense files. The rest (office.js, the Excel host files, the custom functions runtime
- * and the per-locale string files) is about 14 MB, measured on @microsoft/office-js 1.1.110.
+ * Files of the Office.js package that Excel does not request: other hosts, debug builds, type
+ * and IntelliSense files. The rest (office.js, the Excel host files, the custom functions
+ * runtime and the per-locale string files) is 12.9 MiB, as webpack reports it for
+ * @microsoft/office-js 1.1.110.
  */
 const OFFICE_JS_IGNORED = [
   "**/*.debug.js",
@@ -42,7 +43,7 @@ const OFFICE_JS_IGNORED = [
 
 /**
  * Returns the production base URL for the manifest, or undefined to keep the dev URL, printing
- * a notice in that case so a localhost manifest is never deployed by accident.
+ * a notice in that case so a localhost manifest does not go out unnoticed.
  * @param {boolean} isProduction
  * @returns {string | undefined}
  */
@@ -90,7 +91,8 @@ function copyPatterns(baseUrl) {
       from: OFFICE_JS_DIR,
       to: "office-js",
       globOptions: { ignore: OFFICE_JS_IGNORED },
-      // Office.js ships minified, and minifying its 13 MB again would take most of the build.
+      // Office.js ships minified. Minifying it again made the production build about five times
+      // slower (105 s instead of 20 s, measured once on one machine).
       info: { minimized: true },
     },
     {
@@ -107,6 +109,7 @@ module.exports = async (env, argv) => {
   const baseUrl = manifestBaseUrl(isProduction);
 
   return {
+    mode: isProduction ? "production" : "development",
     // Eval-based source maps would need 'unsafe-eval' in the page's Content-Security-Policy.
     devtool: "source-map",
     entry: {
