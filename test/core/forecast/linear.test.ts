@@ -26,7 +26,9 @@ describeWithData("forecastLinear vs published cases", () => {
   test("FORECAST.LINEAR help example", () => {
     const c = byId("excel_forecast_linear_doc");
     const xy = c.input_xy!;
-    const forecast = forecastLinear(xy.known_y, xy.known_x, [c.params.x as number]);
+    const forecast = forecastLinear(xy.known_y, xy.known_x, [
+      (c.params as Record<string, number>).x,
+    ]);
 
     expect(Math.abs(forecast[0] - c.expected.forecasts[0])).toBeLessThanOrEqual(c.tolerance.abs!);
   });
@@ -62,7 +64,7 @@ describeWithData("forecastLinear vs published cases", () => {
     const c = byId("excel_trend_doc_cost");
     const y = c.input.series!;
     const x = y.map((_, i) => i + 1);
-    const forecast = forecastLinear(y, x, c.params.new_x as number[]);
+    const forecast = forecastLinear(y, x, (c.params as Record<string, number[]>).new_x);
     const fitted = forecastLinear(y, x, x);
 
     c.expected.forecasts.forEach((value, i) => {

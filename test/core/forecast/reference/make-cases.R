@@ -86,7 +86,9 @@ for (m in c(1, 4)) {
   train <- ts(history, frequency = m)
   fc <- if (m == 1) naive(train, h = length(actual)) else snaive(train, h = length(actual))
   predicted <- as.numeric(fc$mean)
-  a <- accuracy(fc, actual)
+  # The actuals must be a series of the same frequency: accuracy() picks the seasonal MASE
+  # scale (lag m) from the frequency of its second argument.
+  a <- accuracy(fc, ts(actual, start = tsp(fc$mean)[1], frequency = m))
   accuracy_cases[[length(accuracy_cases) + 1]] <- list(
     id = sprintf("accuracy-%s", if (m == 1) "naive" else "snaive-m4"), history = history,
     actual = actual, forecast = predicted, season_length = m,
