@@ -307,7 +307,7 @@ export function seasonality(history: any[][]): number {
  * @param [metric] Optional. One of MAE, RMSE, MAPE, sMAPE, WAPE, MASE, bias (any case). Omit it for a table of all metrics.
  * @param [history] Optional. Values before the actual period, needed for MASE, which scales the error by the in-sample error of the seasonal naive forecast.
  * @param [season_length] Optional. Season length for MASE's naive forecast. Omit it to use 1 (the previous value).
- * @returns With metric, one number. Without metric, a table of two columns (metric name, value) with one row per metric, where a metric that cannot be computed shows a short text saying why instead of a number.
+ * @returns With metric, one number. Without metric, a table of two columns (metric name, value), one row per metric in the order MAE, RMSE, MAPE, sMAPE, WAPE, MASE, Bias. A metric that cannot be computed shows text saying why in place of its value ("needs history" for MASE without history), so the other metrics still appear.
  * @example =SPM.FORECAST.ACCURACY(C2:C13, SPM.FORECAST.SES(B2:B37, 12))
  * @errors #VALUE! when a cell is not a number, actual and forecast differ in count, metric is unknown, or the chosen metric divides by 0 (MAPE with an actual of 0); #N/A when MASE has no history longer than season_length.
  */
