@@ -1,13 +1,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { functionSourceFiles } from "../../src/headless/catalog";
 
 // The Excel metadata of the SPM functions is generated from their JSDoc by
 // custom-functions-metadata, as the webpack build does. These checks keep the help an Excel user
 // reads in formula autocomplete complete.
 
 const ROOT = path.join(__dirname, "..", "..");
-const sources: string[] = require(path.join(ROOT, "scripts", "function-sources.js"));
+const sources = functionSourceFiles(ROOT);
 
 interface ParameterMetadata {
   name: string;
