@@ -8,11 +8,11 @@ export const DEFAULT_CROSTON_ALPHA = 0.1;
  * Forecasts intermittent demand with Croston's method, as R's `forecast::croston(y, h, alpha)`
  * (forecast 8.20).
  *
- * The non-zero demands z and the intervals p between them (the first interval counts from the
- * start of the series) are each smoothed by simple exponential smoothing with l0 equal to the
- * first value; the flat forecast is the ratio of the final levels, ẑ / p̂. As in R, a series
- * without demand forecasts 0, and one with a single demand forecasts that demand divided by
- * its position.
+ * The non-zero demands z and the intervals p between them are each smoothed by simple
+ * exponential smoothing with l0 equal to the first value. The first interval counts from the
+ * start of the series. The flat forecast is the ratio of the final levels, ẑ / p̂. As in R, a
+ * series without demand forecasts 0, and one with a single demand forecasts that demand divided
+ * by its position.
  *
  * @example forecastCroston([0, 2, 0, 0, 4], 2, 0.1) // [1.0476…, 1.0476…] = 2.2 / 2.1
  * @throws InvalidInputError when alpha is outside [0, 1] or a value is negative.

@@ -1,4 +1,3 @@
-import { InsufficientDataError, InvalidInputError } from "../errors";
 import { forecastMultiplicativeMean, relativeErrorVariance } from "./multiplicativeForecast";
 import { FreeWeight, optimizeWeights, PHI_LOWER, PHI_UPPER } from "./smoothingOptimizer";
 import {
@@ -9,13 +8,10 @@ import {
   SmoothingStates,
   SmoothingWeights,
 } from "./smoothingRecursion";
-import {
-  firstNonPositivePosition,
-  requireFiniteResult,
-  requireMinLength,
-  requirePositiveInteger,
-  requireUnitInterval,
-} from "./validation";
+import { MAX_SMOOTHING_HISTORY, validateSmoothingModel } from "./smoothingValidation";
+import { requireFiniteResult } from "./validation";
+
+export { MAX_SMOOTHING_HISTORY };
 
 /** Trend component: none, additive (Holt) or additive damped by phi. */
 export type TrendKind = "none" | "additive" | "damped";
@@ -63,13 +59,6 @@ export interface SmoothingOptions {
 }
 
 /**
- * Longest history accepted. The optimiser runs the recursion about a thousand times, so at
- * this length a fit takes well under a second (see the timing test), and a longer history
- * would keep Excel busy for seconds per cell.
- */
-export const MAX_SMOOTHING_HISTORY = 100_000;
-
-/**
  * Fits an exponential smoothing model (SES, Holt, damped Holt or Holt-Winters) and forecasts
  * `horizon` periods, matching R's `forecast` 8.20 `ses`, `holt` and `hw` with
  * `initial = "simple"` when the parameters are given.
@@ -87,7 +76,7 @@ export function fitExponentialSmoothing(
   horizon: number,
   options: SmoothingOptions,
 ): SmoothingFit {
-  const seasonLength = validateModel(y, options);
+  const seasonLength = validateSmoothingModel(y, options);
   const hasTrend = options.trend !== "none";
   const multiplicative = options.season === "multiplicative";
   const initial = simpleInitialStates(y, hasTrend, options.season, seasonLength);
@@ -127,79 +116,14 @@ function forecastFrom(
 ): number[] {
   const multiplicative = options.season === "multiplicative";
   // NOTE: a damped trend with multiplicative seasonality returns point forecasts. R's mean
-  // recursion for that model ignores phi in the first step, so no R result exists to match.
+  // recursion for that model (class3 in forecast 8.20) forecasts l + b one step ahead, ignoring
+  // phi, so it is not followed.
   if (!multiplicative || options.trend === "damped") {
     return forecastFromStates(states, multiplicative, weights.phi, y.length, horizon);
   }
   const relativeVariance = relativeErrorVariance(y, fitted);
   const hasTrend = options.trend !== "none";
   return forecastMultiplicativeMean(states, weights, hasTrend, relativeVariance, y.length, horizon);
-}
-
-/** Validates history, season and given parameters; returns the season length (1 without). */
-function validateModel(y: number[], options: SmoothingOptions): number {
-  if (y.length > MAX_SMOOTHING_HISTORY) {
-    throw new InvalidInputError(
-      `history has ${y.length} values but exponential smoothing accepts at most ` +
-        `${MAX_SMOOTHING_HISTORY}; pass the most recent ${MAX_SMOOTHING_HISTORY} values.`,
-    );
-  }
-  validateGivenParameters(options);
-
-  if (options.season === "none") {
-    const required = options.trend === "none" ? 1 : 2;
-    requireMinLength("history", y, required, methodName(options));
-    return 1;
-  }
-
-  const m = validateSeasonLength(options.seasonLength);
-  if (y.length < 2 * m) {
-    throw new InsufficientDataError(
-      `season_length is ${m} but the history has ${y.length} values; ` +
-        `at least ${2 * m} (two full seasons) are needed.`,
-    );
-  }
-  if (options.season === "multiplicative") {
-    requirePositiveHistory(y);
-  }
-  return m;
-}
-
-function validateSeasonLength(seasonLength: number | undefined): number {
-  if (seasonLength === undefined) {
-    throw new InvalidInputError("season_length is missing; give the number of periods per season.");
-  }
-  requirePositiveInteger("season_length", seasonLength);
-  if (seasonLength === 1) {
-    throw new InvalidInputError(
-      "season_length is 1, which means no seasonality; use SPM.FORECAST.HOLT for a trend " +
-        "without a season, or give a season_length of 2 or more.",
-    );
-  }
-  return seasonLength;
-}
-
-function requirePositiveHistory(y: number[]): void {
-  const position = firstNonPositivePosition(y);
-  if (position > 0) {
-    throw new InvalidInputError(
-      `history value ${position} is ${y[position - 1]}, but multiplicative seasonality needs ` +
-        'values above 0; use seasonality "additive".',
-    );
-  }
-}
-
-function validateGivenParameters(options: SmoothingOptions): void {
-  for (const name of ["alpha", "beta", "gamma"] as const) {
-    const value = options[name];
-    if (value !== null && value !== undefined) {
-      requireUnitInterval(name, value);
-    }
-  }
-  const phi = options.phi;
-  if (phi !== null && phi !== undefined && !(phi > 0 && phi <= 1)) {
-    throw new InvalidInputError(`phi is ${phi} but must be above 0 and at most 1.`);
-  }
 }
 
 /** Splits the model's parameters into given (fixed) ones and ones to optimise. */
@@ -261,11 +185,4 @@ function requireFiniteFit(fit: SmoothingFit): void {
   requireFiniteResult(fit.fitted, advice);
   requireFiniteResult([fit.sse, fit.level, fit.trend], advice);
   requireFiniteResult(fit.seasonal, advice);
-}
-
-function methodName(options: SmoothingOptions): string {
-  if (options.trend === "none") {
-    return "simple exponential smoothing";
-  }
-  return options.trend === "damped" ? "a damped trend" : "a Holt trend";
 }

@@ -4,8 +4,8 @@ import { fitExponentialSmoothing, SmoothingFit } from "./exponentialSmoothing";
  * Forecasts with Holt's linear trend method, as R's `forecast::holt(initial = "simple")`:
  * l0 = y1, b0 = y2 - y1. A given phi damps the trend, ŷ[n+h] = l + (φ + … + φ^h) b.
  *
- * R rejects a damped trend with simple initial states, so the damped results match R's
- * underlying recursion (`HoltWintersZZ` with the same phi) rather than `holt(damped = TRUE)`.
+ * With a damped trend, R's `holt(damped = TRUE)` warns and ignores `initial = "simple"`. The
+ * damped results therefore match R's underlying recursion, `HoltWintersZZ` with the same phi.
  *
  * @param alpha level smoothing parameter in [0, 1], or null to minimise the SSE.
  * @param beta trend smoothing parameter in [0, 1], or null to minimise the SSE.

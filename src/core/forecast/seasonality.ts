@@ -1,7 +1,7 @@
 import { fitLinear } from "./linear";
 import { normalUpperQuantile } from "./normal";
 
-/** Longest season tested: a year of daily data. */
+/** Maximum season length tested: a year of daily data. */
 export const MAX_DETECTED_SEASON = 366;
 
 // Family-wise significance level of the autocorrelation test across all lags tested.
@@ -23,7 +23,7 @@ const FLAT_RESIDUAL_RATIO = 1e-20;
  *     the number of lags, which keeps white noise from producing a chance peak, and
  *   1.96 · √((1 + 2 Σ_{j<k} r_j²) / n), Bartlett's standard error at lag k, which keeps the
  *     slowly decaying autocorrelation of a random walk from passing as a season.
- * The answer is the lag of the largest such peak. A multiple of the season (24 for monthly
+ * The function returns the lag of the largest such peak. A multiple of the season (24 for monthly
  * data) has a smaller autocorrelation than the season itself, so the season wins.
  *
  * @example detectSeasonLength(airPassengers) // 12

@@ -21,8 +21,10 @@ const RELATIVE_TOLERANCE = 1e-10;
 const EVALUATIONS_PER_DIMENSION = 400;
 
 // Starts of the local searches: the best points of a coarse grid over the box. The grid guards
-// against the local minima that a single start (R uses 0.3, 0.1, 0.1) often lands in.
+// against the local minima that a single start (R uses 0.3, 0.1, 0.1) often lands in. With one
+// free parameter the 21-point grid already brackets the minimum, so one start is enough.
 const STARTS = 3;
+const STARTS_ONE_PARAMETER = 1;
 
 /**
  * Chooses the free smoothing parameters that minimise the sum of squared one-step errors, with
@@ -43,7 +45,8 @@ export function optimizeWeights(
   }
 
   const objective = makeObjective(y, multiplicative, fixed, free, initial);
-  const starts = bestGridPoints(objective, free, STARTS);
+  const startCount = free.length === 1 ? STARTS_ONE_PARAMETER : STARTS;
+  const starts = bestGridPoints(objective, free, startCount);
   const lower = free.map(() => 0);
   const upper = free.map(() => 1);
   const search = (start: number[], stepFraction: number): Minimum =>
@@ -132,9 +135,9 @@ function gridAxis(weight: FreeWeight, dimension: number): number[] {
 }
 
 /**
- * Maps a search coordinate u in [0, 1] to a parameter value. Smoothing parameters use
- * lower + (upper - lower) u², which spreads the region near 0 where seasonal fits often have
- * their minimum (alpha ≈ 0.002 with beta ≈ 0.3 on monthly sales); phi is linear in u.
+ * Maps a search coordinate u in [0, 1] to a parameter value: lower + (upper - lower) u² for a
+ * smoothing parameter, linear in u for phi. The square spreads the region near 0, where seasonal
+ * fits of monthly sales often have their minimum (alpha ≈ 0.002 with beta ≈ 0.3).
  */
 function toWeight(weight: FreeWeight, u: number): number {
   const scaled = weight.name === "phi" ? u : u * u;

@@ -12,6 +12,9 @@ import {
 // order of summation.
 const LINEAR_RELATIVE_TOLERANCE = 1e-9;
 
+// The cases' exact values are rounded to 10 decimals.
+const EXACT_VALUE_TOLERANCE = 1e-9;
+
 describeWithData("forecastLinear vs published cases", () => {
   const cases = readPublishedCases();
   const byId = (id: string) => {
@@ -39,11 +42,13 @@ describeWithData("forecastLinear vs published cases", () => {
     const xy = c.input_xy!;
     const fit = fitLinear(xy.known_y, xy.known_x);
 
-    expect(Math.abs(fit.slope - c.expected_scalar!.slope_exact)).toBeLessThanOrEqual(1e-9);
+    expect(Math.abs(fit.slope - c.expected_scalar!.slope_exact)).toBeLessThanOrEqual(
+      EXACT_VALUE_TOLERANCE,
+    );
     expect(Math.abs(fit.slope - c.expected_scalar!.slope)).toBeLessThanOrEqual(c.tolerance.abs!);
     expect(
       Math.abs(fit.intercept - c.expected_scalar!.intercept_exact_same_data),
-    ).toBeLessThanOrEqual(1e-9);
+    ).toBeLessThanOrEqual(EXACT_VALUE_TOLERANCE);
   });
 
   // Source: Microsoft's INTERCEPT help example.
@@ -55,8 +60,12 @@ describeWithData("forecastLinear vs published cases", () => {
     expect(Math.abs(fit.intercept - c.expected_scalar!.intercept)).toBeLessThanOrEqual(
       c.tolerance.abs!,
     );
-    expect(Math.abs(fit.intercept - c.expected_scalar!.intercept_exact)).toBeLessThanOrEqual(1e-9);
-    expect(Math.abs(fit.slope - c.expected_scalar!.slope_exact)).toBeLessThanOrEqual(1e-9);
+    expect(Math.abs(fit.intercept - c.expected_scalar!.intercept_exact)).toBeLessThanOrEqual(
+      EXACT_VALUE_TOLERANCE,
+    );
+    expect(Math.abs(fit.slope - c.expected_scalar!.slope_exact)).toBeLessThanOrEqual(
+      EXACT_VALUE_TOLERANCE,
+    );
   });
 
   // Source: Microsoft's TREND help example (x = 1 … 12), recomputed with R's lm().
