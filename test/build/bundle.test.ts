@@ -25,10 +25,7 @@ const REPOSITORY_ROOT = path.resolve(__dirname, "..", "..");
 const PUBLIC_URL = "https://addins.example.com/spm/";
 const BUILD_TIMEOUT_MS = 180_000;
 
-// The build scripts are CommonJS without type declarations.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const createConfig = require("../../webpack.config.js") as ConfigFactory;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const functionSources = require("../../scripts/function-sources") as string[];
 
 /** Runs one webpack build of `config` and resolves with its stats, even when it has errors. */

@@ -74,7 +74,6 @@ describe("function reference", () => {
 
 /** Reads and concatenates the function family files listed in scripts/function-sources.js. */
 function functionSourceText(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const files = require("../../scripts/function-sources") as string[];
   return files.map((file) => fs.readFileSync(path.join(REPOSITORY_ROOT, file), "utf8")).join("\n");
 }

@@ -2,8 +2,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { descendants, parseXmlDocument } from "./manifestTree";
 
-// The build scripts are CommonJS without type declarations.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const manifestUrls = require("../../scripts/manifest-urls") as {
   DEV_BASE_URL: string;
   readPublicBaseUrl(env: Record<string, string | undefined>): string | undefined;
