@@ -1,5 +1,6 @@
 /** The records of the sales system, their validation and their stored layout. */
 export * from "./channel";
+export * from "./fieldMerge";
 export * from "./fields";
 export * from "./issues";
 export * from "./organisation";
