@@ -41,6 +41,9 @@ export function isDarkOfficeTheme(colors: OfficeThemeColors | undefined): boolea
 /**
  * Waits for Office.js and picks the Fluent theme that matches the Office theme. Outside Office
  * (a plain browser, or Office.js not loaded) it returns webLightTheme.
+ *
+ * NOTE: the theme is read once at start, so a change of Office theme shows after the task pane
+ * page reloads.
  */
 export async function detectFluentTheme(): Promise<Theme> {
   if (typeof Office === "undefined") {
