@@ -29,7 +29,10 @@ export interface SmoothingParameters {
 
 /** Point forecasts, in-sample fit and final states of an exponential smoothing model. */
 export interface SmoothingFit {
-  /** Point forecasts for periods n+1 … n+horizon. */
+  /**
+   * Forecasts for periods n+1 … n+horizon: point forecasts, except with multiplicative
+   * seasonality and no damping, where they are R's forecast means.
+   */
   forecast: number[];
   /** One-step-ahead forecasts of each observation, the same length as the history. */
   fitted: number[];
@@ -104,7 +107,7 @@ export function fitExponentialSmoothing(
 
 /**
  * Forecasts from the final states. With multiplicative seasonality the forecasts are the means
- * R reports, which exceed the point forecasts beyond one season.
+ * R reports, which differ from the point forecasts beyond one season.
  */
 function forecastFrom(
   y: number[],

@@ -38,7 +38,8 @@ export function fitLinear(y: number[], x: number[]): LinearFit {
   if (sxx === 0) {
     // Excel's SLOPE returns #DIV/0! here; a message lets the user act.
     throw new InvalidInputError(
-      "known_x values are all equal, so no line can be fitted; give at least two different x values.",
+      "known_x values are all equal, so no line can be fitted; " +
+        "give at least two different x values.",
     );
   }
 

@@ -15,8 +15,8 @@ export interface FreeWeight {
 export const PHI_LOWER = 0.8;
 export const PHI_UPPER = 0.98;
 
-// Nelder-Mead stops when the SSE values of its simplex agree to this fraction. The acceptance
-// target is an SSE within 0.1 % of R's, so 1e-10 leaves ample margin at little cost.
+// Nelder-Mead stops when the SSE values of its simplex agree to this fraction. Fits must come
+// within 0.1 % of the SSE R reaches, so 1e-10 leaves ample margin at little cost.
 const RELATIVE_TOLERANCE = 1e-10;
 const EVALUATIONS_PER_DIMENSION = 400;
 

@@ -146,7 +146,8 @@ describe("smoothing divergence and size", () => {
 
     expect(call).toThrow(InvalidInputError);
     expect(call).toThrow(
-      `history has 1000000 values but exponential smoothing accepts at most ${MAX_SMOOTHING_HISTORY}`,
+      "history has 1000000 values but exponential smoothing accepts at most " +
+        `${MAX_SMOOTHING_HISTORY}`,
     );
   });
 

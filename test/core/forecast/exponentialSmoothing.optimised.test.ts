@@ -5,7 +5,7 @@ import { forecastSes } from "../../../src/core/forecast/ses";
 import { describeWithData } from "../../support/referenceData";
 import { OptimisedCase, readComputedCases, readSeries } from "./referenceCases";
 
-// Acceptance target: an optimised SSE at most 0.1 % above the SSE R's optimiser reaches.
+// Required quality of an optimised fit: an SSE at most 0.1 % above the one R's optimiser reaches.
 const MAX_SSE_RATIO = 1.001;
 
 function fitOptimised(testCase: OptimisedCase, y: number[]): SmoothingFit {

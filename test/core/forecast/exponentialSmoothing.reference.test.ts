@@ -10,15 +10,17 @@ import { describeWithData } from "../../support/referenceData";
 import {
   maxRelativeError,
   PublishedCase,
+  readComputedCases,
   readPublishedCases,
+  readSeries,
   readRForecastCases,
   RForecastCase,
 } from "./referenceCases";
 
-// Acceptance target: with given parameters, results equal R's forecast 8.20 to 1e-6 relative.
+// Required agreement with R's forecast 8.20 when the parameters are given: 1e-6 relative.
 const FIXED_RELATIVE_TOLERANCE = 1e-6;
 
-// Acceptance target: an optimised SSE at most 0.1 % above the SSE R's optimiser reaches.
+// Required quality of an optimised fit: an SSE at most 0.1 % above the one R's optimiser reaches.
 const MAX_SSE_RATIO = 1.001;
 
 /** Fits an R case with its own parameters, or with all parameters optimised. */
@@ -187,6 +189,31 @@ describeWithData("exponential smoothing vs published R cases", () => {
 
     expect(cases.map((c) => c.id).sort()).toEqual([...modelled, ...skipped].sort());
   });
+});
+
+describeWithData("seasonal smoothing without trend vs R", () => {
+  // Source: reference/r-cases.json, forecast:::HoltWintersZZ(beta = FALSE) in R 4.2.2 with
+  // forecast 8.20 (make-cases.R). The multiplicative forecasts beyond one season are R's
+  // forecast means.
+  test.each(readComputedCases().no_trend.map((c) => [c.id, c] as const))(
+    "%s matches R",
+    (_id, c) => {
+      const y = readSeries(c.file, null, null, c.value_column);
+      const fit = fitExponentialSmoothing(y, c.horizon, {
+        trend: "none",
+        season: c.season,
+        seasonLength: c.season_length,
+        alpha: c.alpha,
+        gamma: c.gamma,
+      });
+
+      expect(fit.forecast).toHaveLength(c.expected_forecast.length);
+      expect(maxRelativeError(fit.forecast, c.expected_forecast)).toBeLessThan(
+        FIXED_RELATIVE_TOLERANCE,
+      );
+      expect(maxRelativeError([fit.sse], [c.expected_sse])).toBeLessThan(FIXED_RELATIVE_TOLERANCE);
+    },
+  );
 });
 
 describe("fitExponentialSmoothing damped phi", () => {

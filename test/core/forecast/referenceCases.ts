@@ -64,6 +64,18 @@ export interface ComputedCases {
     expected_forecast: number[];
   }[];
   optimised: OptimisedCase[];
+  no_trend: {
+    id: string;
+    file: string;
+    value_column: string;
+    season: "additive" | "multiplicative";
+    season_length: number;
+    alpha: number;
+    gamma: number;
+    horizon: number;
+    expected_sse: number;
+    expected_forecast: number[];
+  }[];
   accuracy: {
     id: string;
     history: number[];

@@ -75,6 +75,22 @@ for (key in unique(shipmode$ship_mode)) {
                 shipmode$sales[shipmode$ship_mode == key])
 }
 
+# Seasonal models without trend, which ses/holt/hw do not offer: forecast:::HoltWintersZZ with
+# beta = FALSE on AirPassengers (read from the data folder), forecast over 30 months so the
+# multiplicative forecast means pass more than two seasons.
+air <- ts(read.csv(file.path(data_dir, "airpassengers.csv"))$passengers, frequency = 12)
+no_trend_cases <- list()
+for (seasonal in c("additive", "multiplicative")) {
+  model <- forecast:::HoltWintersZZ(air, alpha = 0.3, beta = FALSE, gamma = 0.2,
+                                    seasonal = seasonal)
+  no_trend_cases[[length(no_trend_cases) + 1]] <- list(
+    id = sprintf("airpassengers-no-trend-%s", seasonal), file = "airpassengers.csv",
+    value_column = "passengers", season = seasonal, season_length = 12, alpha = 0.3,
+    gamma = 0.2, horizon = 30, expected_sse = model$SSE,
+    expected_forecast = as.numeric(forecast(model, h = 30)$mean)
+  )
+}
+
 # Accuracy measures with forecast::accuracy on a small example of our own: the test-set row of
 # accuracy() for a naive (m = 1) and a seasonal naive (m = 4) forecast, whose MASE is scaled
 # by the in-sample (seasonal) naive errors. sMAPE and WAPE are computed from their definitions,
@@ -114,7 +130,7 @@ linear_example$intercept <- unname(coef(fit)[1])
 
 out <- list(
   generated_by = "make-cases.R", versions = versions,
-  croston = croston_cases, optimised = optimised_cases, accuracy = accuracy_cases,
+  croston = croston_cases, optimised = optimised_cases, no_trend = no_trend_cases, accuracy = accuracy_cases,
   normal_quantiles = normal_cases, linear_example = linear_example
 )
 write_json(out, "r-cases.json", digits = NA, auto_unbox = TRUE, pretty = TRUE)
