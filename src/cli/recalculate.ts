@@ -178,10 +178,11 @@ function findUnusableResults(
 /**
  * Writes a formula's new result. A spilled result is written as an array formula over the spill
  * range (the formula in the anchor with its first value, the other values in the range's cells),
- * since ExcelJS cannot write the dynamic-array metadata of Excel 365. Every Excel version opens
- * that as the same formula over the same cells, and Excel 365 recalculates it when the add-in is
- * loaded. A plain formula would open in Excel 365 with an implicit intersection ("=@SPM...") and
- * show only its first value.
+ * since ExcelJS cannot write the dynamic-array metadata of Excel 365. An array formula
+ * (`t="array"` with its range) is part of the file format every Excel version reads, and shows
+ * the whole result. A plain formula would open in Excel 365 with an implicit intersection
+ * ("=@SPM...") and show only its first value. The cost is a fixed range: a longer horizon
+ * entered later in Excel does not grow it.
  */
 function writeFormulaResult(
   worksheet: Worksheet,

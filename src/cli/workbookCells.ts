@@ -47,6 +47,8 @@ export function readSheetContent(worksheet: Worksheet): SheetContent {
         formulas.push(formula);
         target[colNumber - 1] = `=${formula.formula}`;
       } else {
+        // NOTE: a text cell starting with "=" reaches the engine as a formula, since the engine's
+        // content has no way to mark such text. Its own value in the file is left unchanged.
         target[colNumber - 1] = plainCellValue(cell.value);
       }
     });

@@ -322,6 +322,8 @@ function addForecastBlock(sheet: ExcelJS.Worksheet): void {
 /**
  * Writes a spilling formula as an array formula over its result range. ExcelJS cannot write Excel
  * 365's dynamic-array metadata, and a plain formula would open as "=@SPM..." with one value.
+ * NOTE: formulas use the names users type, but Excel stores add-in functions in files with a
+ * "_xldudf_" prefix. Whether Excel links the plain names to the add-in on opening is untested.
  */
 function setArrayFormula(
   sheet: ExcelJS.Worksheet,
