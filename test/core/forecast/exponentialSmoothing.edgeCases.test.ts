@@ -9,10 +9,9 @@ import { forecastHoltWinters } from "../../../src/core/forecast/holtWinters";
 import { forecastSes } from "../../../src/core/forecast/ses";
 
 function expectAllFinite(fit: SmoothingFit): void {
-  for (const value of [...fit.forecast, ...fit.fitted, ...fit.seasonal]) {
-    expect(Number.isFinite(value)).toBe(true);
-  }
-  expect(Number.isFinite(fit.sse)).toBe(true);
+  const values = [...fit.forecast, ...fit.fitted, ...fit.seasonal, fit.sse, fit.level, fit.trend];
+
+  expect(values.filter((value) => !Number.isFinite(value))).toEqual([]);
 }
 
 const constant = new Array<number>(36).fill(250);
