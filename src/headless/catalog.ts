@@ -23,7 +23,12 @@ export interface CustomFunctionMetadata {
   description?: string;
   parameters: CustomFunctionParameter[];
   result?: { type?: string; dimensionality?: string };
-  options?: { volatile?: boolean; stream?: boolean; cancelable?: boolean };
+  options?: {
+    volatile?: boolean;
+    stream?: boolean;
+    cancelable?: boolean;
+    requiresAddress?: boolean;
+  };
 }
 
 /** A custom function implementation, called with the arguments as Excel marshals them. */

@@ -79,9 +79,17 @@ export class SpreadsheetEngine {
   ): SpreadsheetEngine {
     const functions = catalogFunctions(catalog);
     const spills = new SpillSizeRegistry();
-    const plugin = createCatalogPlugin({ functions, spills, blanks: options.blanks ?? "zero" });
+    let hf: HyperFormula | undefined;
+    const formatAddress = (address: FormulaAddress): string =>
+      hf?.simpleCellAddressToString(address, { includeSheetName: true }) ?? "";
+    const plugin = createCatalogPlugin({
+      functions,
+      spills,
+      blanks: options.blanks ?? "zero",
+      formatAddress,
+    });
     registerFunctionNames(functions);
-    const hf = HyperFormula.buildEmpty({
+    hf = HyperFormula.buildEmpty({
       licenseKey: "gpl-v3",
       functionPlugins: [...HyperFormula.getAllFunctionPlugins(), plugin],
       // Excel 365 evaluates every formula with dynamic arrays, so `=A1:A3*2` spills.
@@ -263,6 +271,11 @@ export class SpreadsheetEngine {
 /** Pairs each metadata entry with its implementation and its name in formulas. */
 function catalogFunctions(catalog: FunctionCatalog): CatalogFunction[] {
   return catalog.metadata.functions.map((metadata) => {
+    if (metadata.options?.stream === true) {
+      throw new Error(
+        `The engine cannot run ${metadata.id}: streaming functions return their values over time.`,
+      );
+    }
     const implementation = catalog.implementations[metadata.id];
     if (implementation === undefined) {
       throw new Error(`The catalog has metadata for ${metadata.id} but no implementation.`);

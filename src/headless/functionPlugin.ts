@@ -41,6 +41,8 @@ export interface CatalogPluginContext {
   functions: CatalogFunction[];
   spills: SpillSizeRegistry;
   blanks: BlankCells;
+  /** Formats a formula address as Excel's invocation shows it ("Sheet1!B2"). */
+  formatAddress: (address: FormulaAddress) => string;
 }
 
 /** The parts of HyperFormula's function-call syntax tree the plugin reads. */
@@ -127,6 +129,9 @@ function runCall(
   context: CatalogPluginContext,
 ): InternalValue {
   const args = evaluateArguments(plugin, fn, ast, state, context.blanks);
+  if (!(args instanceof CellError) && expectsInvocation(fn)) {
+    args.push(invocationFor(fn, context.formatAddress(state.formulaAddress)));
+  }
   const { value, size } = args instanceof CellError ? errorResult(args) : invoke(fn, args);
   if (!context.spills.observe(state.formulaAddress, callKey(ast), size)) {
     return new CellError(ErrorType.SPILL, RESIZING_MESSAGE);
@@ -235,6 +240,21 @@ function evaluateArgument(
     `${parameter.name} takes a single value, but ${fn.fullName} received a ` +
       `${value.height()}x${value.width()} range.`,
   );
+}
+
+/** True when Excel passes the function an invocation object after its arguments. */
+function expectsInvocation(fn: CatalogFunction): boolean {
+  const options = fn.metadata.options ?? {};
+  return options.requiresAddress === true || options.cancelable === true;
+}
+
+/**
+ * Builds the invocation object Excel passes as the last argument of a function declared with
+ * `@requiresAddress` or `@cancelable`. The engine never cancels a call, so the cancel handler a
+ * function sets is never called.
+ */
+function invocationFor(fn: CatalogFunction, address: string): Record<string, unknown> {
+  return { address, functionName: fn.fullName, onCanceled: undefined };
 }
 
 /** Calls the implementation and converts its result, or what it throws, into a cell value. */

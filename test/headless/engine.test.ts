@@ -1,6 +1,7 @@
 /**
  * The headless engine with the fixture family of `fixtures/sampleFunctions.ts`: TEST.ECHO returns
- * its arguments as JSON, TEST.SEQUENCE spills 1..count, TEST.TOTAL sums a range or throws #N/A.
+ * its arguments as JSON, TEST.SEQUENCE spills 1..count, TEST.TOTAL sums a range or throws #N/A,
+ * TEST.ADDRESS returns the caller's address from the invocation object.
  * Expected values follow from those definitions, or from HyperFormula's own DATE function.
  */
 import { EngineValue, FunctionCatalog, SpreadsheetEngine } from "../../src/headless/engine";
@@ -107,6 +108,11 @@ describe("results and errors", () => {
   test("single cell result is scalar", () => {
     const engine = SpreadsheetEngine.create(catalog, {});
     expect(engine.evaluate("=SPM.TEST.SEQUENCE(1)")).toBe(1);
+  });
+
+  test("invocation gives caller address", () => {
+    const engine = SpreadsheetEngine.create(catalog, { Data: [[null, "=SPM.TEST.ADDRESS()"]] });
+    expect(engine.getSheetValues("Data")[0][1]).toBe("Data!B1");
   });
 
   test("function names are case-insensitive", () => {
