@@ -8,7 +8,7 @@
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { FunctionCatalog } from "./catalog";
-import { CatalogFunction, createCatalogPlugin } from "./functionPlugin";
+import { CatalogFunction, CatalogPluginContext, createCatalogPlugin } from "./functionPlugin";
 import { calledFunctionNames, normalizeFormula, storedCustomFunctionKey } from "./formulaText";
 import { BlankCells } from "./marshalling";
 import { toSerialDate } from "./serialDates";
@@ -79,17 +79,15 @@ export class SpreadsheetEngine {
   ): SpreadsheetEngine {
     const functions = catalogFunctions(catalog);
     const spills = new SpillSizeRegistry();
-    let hf: HyperFormula | undefined;
-    const formatAddress = (address: FormulaAddress): string =>
-      hf?.simpleCellAddressToString(address, { includeSheetName: true }) ?? "";
-    const plugin = createCatalogPlugin({
+    const context: CatalogPluginContext = {
       functions,
       spills,
       blanks: options.blanks ?? "zero",
-      formatAddress,
-    });
+      formatAddress: () => "",
+    };
+    const plugin = createCatalogPlugin(context);
     registerFunctionNames(functions);
-    hf = HyperFormula.buildEmpty({
+    const hf = HyperFormula.buildEmpty({
       licenseKey: "gpl-v3",
       functionPlugins: [...HyperFormula.getAllFunctionPlugins(), plugin],
       // Excel 365 evaluates every formula with dynamic arrays, so `=A1:A3*2` spills.
@@ -100,6 +98,9 @@ export class SpreadsheetEngine {
       smartRounding: false,
       undoLimit: 0,
     });
+    // The plugin is built before the engine, so the address formatter is connected afterwards.
+    context.formatAddress = (address) =>
+      hf.simpleCellAddressToString(address, { includeSheetName: true }) ?? "";
     const storedNames = new Map(
       functions.map((fn) => [storedCustomFunctionKey(fn.fullName), fn.fullName]),
     );
