@@ -20,7 +20,7 @@ export function fitLinear(y: number[], x: number[]): LinearFit {
   requireMatchingLengths(y, x);
   if (y.length < 2) {
     throw new InsufficientDataError(
-      `history has ${y.length} values but a linear trend needs at least 2.`,
+      `history has ${y.length === 1 ? "1 value" : `${y.length} values`} but a linear trend needs at least 2.`,
     );
   }
 

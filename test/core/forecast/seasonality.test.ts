@@ -44,6 +44,15 @@ describe("detectSeasonLength", () => {
     expect(detectSeasonLength(whiteNoise(200, seed))).toBe(1);
   });
 
+  test("full Excel column reads the last values", () => {
+    const y = Array.from(
+      { length: 1_048_576 },
+      (_, t) => 100 + 10 * Math.sin((2 * Math.PI * t) / 7),
+    );
+
+    expect(detectSeasonLength(y)).toBe(7);
+  });
+
   test("random walk has none", () => {
     let level = 0;
     const y = whiteNoise(300, 11).map((e) => (level += e));
