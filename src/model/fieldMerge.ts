@@ -1,7 +1,7 @@
 /**
  * Per-field three-way merge of a record edit, as co-authors need it. A "field" is a leaf
- * reached through nested groups of fields (`strategy.entryApproach`, `areas.channels.score`);
- * a list such as `strategy.objections` counts as one field and is replaced whole.
+ * reached through nested groups of fields (`strategy.entryApproach`, `areas.channels.score`).
+ * A list such as `strategy.objections` counts as one field and is replaced whole.
  */
 
 /** One field that two people changed concurrently; the later edit's value was kept. */

@@ -40,7 +40,7 @@ import {
 /** Fields every record carries that an edit may not change. */
 const RECORD_META_FIELDS = new Set(["id", "createdAt", "updatedAt"]);
 
-/** How a `MemoryWorkbook` delivers change notifications. */
+/** Delivery mode of the change notifications of a `MemoryWorkbook`. */
 export type NotificationDelivery = "automatic" | "manual";
 
 /** Options of a `MemoryWorkbook`. */
@@ -62,7 +62,7 @@ export interface PendingNotification {
   change: StoreChange;
 }
 
-/** A store instance attached to a workbook, as the workbook sees it. */
+/** A store instance attached to a workbook. */
 interface AttachedStore {
   name: string;
   deliver(change: StoreChange): void;
@@ -76,7 +76,7 @@ type StoredChange =
 
 /**
  * Shared in-memory tables of one workbook. Besides the records it tracks which store last
- * wrote each field, so the store whose edit a co-author overwrote can be told.
+ * wrote each field, so the store whose edit a co-author overwrote can be notified.
  */
 export class MemoryWorkbook {
   readonly schemaVersion: number;
@@ -163,7 +163,7 @@ export class MemoryWorkbook {
     return [...this.table(type).values()] as RecordOf<T>[];
   }
 
-  /** A lookup of the stored records, used to check references. */
+  /** Returns a lookup of the stored records, used to check references. */
   lookup(): RecordLookup {
     return { find: (type, id) => this.peek(type, id) };
   }
@@ -433,7 +433,7 @@ export class MemoryStore implements SalesSystemStore {
     return result.value;
   }
 
-  /** The stored records without copying, for reference checks that only read them. */
+  /** Returns the stored records without copying, for reference checks that only read them. */
   private snapshotView(): SalesSystemSnapshot {
     const snapshot = emptySnapshot();
     for (const type of RECORD_TYPES) {

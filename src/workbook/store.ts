@@ -1,6 +1,6 @@
 /**
  * The persistence port of the sales system: what the task pane uses to read and change
- * records, whatever holds them (an Excel workbook, or memory in tests and the standalone host).
+ * records, whatever stores them (an Excel workbook, or memory in tests and the standalone host).
  * Nothing here depends on Office.js.
  */
 import {
@@ -42,10 +42,10 @@ export interface CreateOptions {
 /** Options of `update`. */
 export interface UpdateOptions<T extends RecordType> {
   /**
-   * The record as the editor loaded it. Given this, the store merges per field: fields that
-   * someone else changed since `base` and this edit leaves alone keep their new value, and a
-   * field both changed takes this edit's value (last writer wins) and is reported as a
-   * conflict. Without it the edit simply overwrites the fields it sets.
+   * The record as the editor loaded it. Given this, the store merges per field. Fields that
+   * someone else changed since `base` and this edit leaves alone keep their new value. A field
+   * both changed takes this edit's value (last writer wins) and is reported as a conflict.
+   * Without `base` the edit overwrites the fields it sets.
    */
   base?: RecordOf<T>;
 }
@@ -95,7 +95,7 @@ export type Unsubscribe = () => void;
 export interface SalesSystemStore {
   /** True when the store rejects every change, e.g. a workbook saved by a newer add-in. */
   readonly readOnly: boolean;
-  /** Why the store is read-only, as a sentence to show the user. */
+  /** Reason the store is read-only, as a sentence to show the user. */
   readonly readOnlyReason?: string;
 
   /** Reads every record of every type. */
@@ -215,7 +215,7 @@ export class StoreReadOnlyError extends Error {
 
 /**
  * The stored data could not be read or written (a protected sheet, a missing table). The
- * message says what to fix; the records in the workbook are unchanged.
+ * message names the fix, and the records in the workbook are unchanged.
  */
 export class StoreAccessError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
