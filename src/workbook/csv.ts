@@ -153,8 +153,8 @@ export function formatCsvRow(fields: readonly string[]): string {
 /**
  * Text that a spreadsheet would run as a formula when it opens a CSV file: a cell starting
  * with =, +, -, @, tab, CR or the null character. OWASP ASVS 5.0 requirement 1.2.10 lists all
- * but CR, which spreadsheets also treat as a formula start. Leading apostrophes are matched too,
- * so text that already starts with an apostrophe also round-trips.
+ * but CR, which is neutralised too as a precaution. Leading apostrophes are matched as well, so
+ * text that already starts with an apostrophe also round-trips.
  */
 const FORMULA_TRIGGER = /^'*[=+\-@\t\r\0]/;
 

@@ -61,7 +61,7 @@ export interface ImportReport {
 
 /** Options of `exportRecordsCsv`. */
 export interface CsvExportOptions {
-  /** Starts the text with a UTF-8 byte order mark, which Excel needs to read UTF-8 CSV. */
+  /** Starts the text with a UTF-8 byte order mark, for programs that detect the encoding by it. */
   byteOrderMark?: boolean;
 }
 
@@ -304,10 +304,10 @@ function topLevelElementLines(text: string): number[] {
 }
 
 /**
- * Stores the rows of a parsed import: a row whose id names a stored record replaces that
- * record's fields, any other row creates a record. A row rejected only because it refers to a
- * record created by a later row is retried after the other rows, so the file order does not
- * matter; rows still rejected are reported with their line.
+ * Stores the rows of a parsed import. A row whose id names a stored record replaces that
+ * record's fields, and any other row creates a record. Rejected rows are retried as long as a
+ * pass stores at least one row, so a row may refer to a record that a later row creates. Rows
+ * still rejected are reported with their line.
  *
  * @throws StoreReadOnlyError before storing anything when the store is read-only.
  */

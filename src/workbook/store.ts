@@ -26,7 +26,7 @@ export type RecordChanges<T extends RecordType> = DeepPartial<RecordInput<T>>;
 
 /** `T` with every field optional, down through nested objects but not into lists. */
 export type DeepPartial<T> = {
-  [K in keyof T]?: T[K] extends readonly unknown[]
+  [K in keyof T]?: NonNullable<T[K]> extends readonly unknown[]
     ? T[K]
     : T[K] extends object | undefined
       ? DeepPartial<NonNullable<T[K]>>

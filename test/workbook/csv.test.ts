@@ -7,7 +7,7 @@ import {
 } from "../../src/workbook/csv";
 
 describe("parseCsv", () => {
-  // Examples from RFC 4180, section 2, rules 1 to 7.
+  // Examples from RFC 4180, section 2, rules 1, 2, 5, 6 and 7.
   test.each([
     {
       rule: "1: CRLF ends a record",

@@ -84,7 +84,7 @@ describe("MemoryWorkbook notifications", () => {
     ]);
   });
 
-  test("loser told after delayed delivery", async () => {
+  test("loser notified after delayed delivery", async () => {
     const { workbook, alice, bob } = setUpManualWorkbook();
     const base = await alice.create("targetGroup", GROUP);
     workbook.deliverAll();
