@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 /**
- * One problem found in a record: the dotted path of the field (`strategy.timeFrameEnd`,
- * `actions.0.dueDate`; array positions count from 0) and a sentence that names the field and
- * the fix.
+ * One problem found in a record. `field` is the dotted path of the field
+ * (`strategy.timeFrameEnd`, `actions.0.dueDate`), counting list positions from 0, and
+ * `message` is a sentence that names the field and the fix.
  */
 export interface FieldIssue {
   field: string;
