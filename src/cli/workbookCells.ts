@@ -3,6 +3,7 @@
  * as serial numbers, and the cells an array formula covers.
  */
 import type { Cell, CellValue, Worksheet } from "exceljs";
+import type { LiteralText } from "../headless/engine";
 
 /** A formula cell of a worksheet, with its place and what the file stores for it. */
 export interface FormulaCell {
@@ -47,8 +48,6 @@ export function readSheetContent(worksheet: Worksheet): SheetContent {
         formulas.push(formula);
         target[colNumber - 1] = `=${formula.formula}`;
       } else {
-        // NOTE: a text cell starting with "=" reaches the engine as a formula, since the engine's
-        // content has no way to mark such text. Its own value in the file is left unchanged.
         target[colNumber - 1] = plainCellValue(cell.value);
       }
     });
@@ -89,19 +88,27 @@ function readFormulaCell(
   };
 }
 
+/** Text of a cell as engine content: text such as "=1+1" in a text cell stays text, as in Excel. */
+function textContent(text: string): string | LiteralText {
+  return text.startsWith("=") ? { text } : text;
+}
+
 /** Converts a non-formula ExcelJS value into engine content. */
 export function plainCellValue(value: CellValue): unknown {
   if (value === null || value === undefined) {
     return null;
   }
+  if (typeof value === "string") {
+    return textContent(value);
+  }
   if (value instanceof Date || typeof value !== "object") {
     return value;
   }
   if ("richText" in value) {
-    return value.richText.map((part) => part.text).join("");
+    return textContent(value.richText.map((part) => part.text).join(""));
   }
   if ("hyperlink" in value) {
-    return value.text;
+    return textContent(value.text);
   }
   if ("error" in value) {
     // An error constant typed into a cell; the engine reads it back as that error.

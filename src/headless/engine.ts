@@ -14,6 +14,22 @@ import { BlankCells } from "./marshalling";
 import { toSerialDate } from "./serialDates";
 import { FormulaAddress, SpillSizeRegistry } from "./spillSizes";
 
+/** Sheet content that is text even when it starts with "=", as a text cell of a workbook. */
+export interface LiteralText {
+  text: string;
+}
+
+/** True when `cell` is sheet content marked as literal text. */
+export function isLiteralText(cell: unknown): cell is LiteralText {
+  return (
+    typeof cell === "object" &&
+    cell !== null &&
+    !(cell instanceof Date) &&
+    typeof (cell as { text?: unknown }).text === "string" &&
+    Object.keys(cell).length === 1
+  );
+}
+
 export { loadCatalogFromSource } from "./catalog";
 export type { FunctionCatalog } from "./catalog";
 
@@ -114,7 +130,8 @@ export class SpreadsheetEngine {
   /**
    * Replaces a sheet's content, adding the sheet if needed. Cells are numbers, booleans, text,
    * `Date`s (stored as serial numbers), null for blank, or formulas as strings starting with "=".
-   * Any other string is text, even "12" or "=": it is never parsed as a number or a formula.
+   * Any other string is text, even "12": it is never parsed as a number or a formula. Text that
+   * starts with "=" is passed as a {@link LiteralText} so it stays text.
    */
   setSheetContent(sheet: string, rows: unknown[][]): void {
     const sheetId = this.sheetIdOrAdd(sheet);
@@ -240,6 +257,9 @@ export class SpreadsheetEngine {
     }
     if (typeof cell === "number" || typeof cell === "boolean") {
       return cell;
+    }
+    if (isLiteralText(cell)) {
+      return `'${cell.text}`;
     }
     const text = String(cell);
     // HyperFormula stores a string starting with an apostrophe as the text after it.

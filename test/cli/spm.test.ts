@@ -112,6 +112,8 @@ describe("spm calc", () => {
     sheet.getCell("D1").value = { formula: "SUM(C1:C3)" } as ExcelJS.CellValue;
     sheet.getCell("E1").value = { formula: "NOSUCHFUNCTION(A1)", result: 42 } as ExcelJS.CellValue;
     sheet.getCell("F1").value = { formula: "E1*2" } as ExcelJS.CellValue;
+    sheet.getCell("G1").value = "=SUM(1,2)";
+    sheet.getCell("H1").value = { formula: "LEN(G1)" } as ExcelJS.CellValue;
     await workbook.xlsx.writeFile(file);
   }
 
@@ -134,7 +136,7 @@ describe("spm calc", () => {
 
   test("recalculates and keeps formulas", async () => {
     expect(calc.status).toBe(0);
-    expect(calc.stdout).toContain("Recalculated 3 formulas in 1 sheets");
+    expect(calc.stdout).toContain("Recalculated 4 formulas in 1 sheets");
 
     // Source: the moving average of the last 2 values (14, 16) is 15, repeated for 3 months.
     expect(await readCell(output, "C1")).toMatchObject({
@@ -157,6 +159,12 @@ describe("spm calc", () => {
     });
     // The dependent formula is computed from the stored value.
     expect(await readCell(output, "F1")).toMatchObject({ formula: "E1*2", result: 84 });
+  });
+
+  test("text starting with = stays text", async () => {
+    expect(await readCell(output, "G1")).toBe("=SUM(1,2)");
+    // Source: "=SUM(1,2)" has 9 characters, so the text reached the engine unevaluated.
+    expect(await readCell(output, "H1")).toMatchObject({ formula: "LEN(G1)", result: 9 });
   });
 
   test("recalculating its output is stable", async () => {

@@ -62,6 +62,11 @@ describe("argument marshalling", () => {
     expect(echo(engine, "=SPM.TEST.ECHO(C1:C2)")[0]).toEqual([["text"], ["12"]]);
   });
 
+  test("literal text starting with = stays text", () => {
+    const engine = SpreadsheetEngine.create(catalog, { Sheet1: [[{ text: "=1/0" }]] });
+    expect(echo(engine, "=SPM.TEST.ECHO(A1)")[0]).toEqual([["=1/0"]]);
+  });
+
   test("error cells arrive as CustomFunctions.Error", () => {
     const engine = SpreadsheetEngine.create(catalog, { Sheet1: sheet });
     const [range, scalar] = echo(engine, "=SPM.TEST.ECHO(D2, D2)") as [unknown[][], unknown];
