@@ -10,6 +10,7 @@
  * with a message naming the argument in Excel's snake_case and the fix.
  */
 import { InsufficientDataError, InvalidInputError } from "../core/errors";
+import type { DealOutcome } from "../core/kpi/salesKpis";
 import { isExcelError } from "./errors";
 
 /** Largest horizon a forecast accepts, which keeps a spilled result to a readable size. */
@@ -312,4 +313,356 @@ export function readOptionalChoice<T extends string, D extends T | null>(
     throw new InvalidInputError(`${name} is "${text}"; use one of ${describeChoices(choices)}.`);
   }
   return match.value;
+}
+
+/**
+ * Percentages are fractions, as Excel stores them: 25 % (typed as 25% or shown in a cell with
+ * the percent format) is the number 0.25. Text such as "25%" or "25 %" is read as 0.25 too,
+ * because exports from sales systems often bring percentages in as text.
+ */
+const PERCENT_TEXT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/;
+
+/** Returns the fraction written as percent text ("25%" gives 0.25), or undefined. */
+function parsePercentText(value: unknown): number | undefined {
+  if (typeof value !== "string") {
+    return undefined;
+  }
+  const match = PERCENT_TEXT.exec(value.trim());
+  return match === null ? undefined : Number(match[1]) / 100;
+}
+
+/** Formats a fraction as Excel's percent display would, such as 0.25 as "25%". */
+function formatPercent(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(12))}%`;
+}
+
+/** Bounds of a percentage, as fractions: 0 to 1 (100 %) unless stated. */
+export interface PercentRange {
+  min?: number;
+  max?: number;
+}
+
+/** Explains a percentage out of range, with a hint when the user typed points such as 60. */
+function rejectPercent(label: string, fraction: number, range: PercentRange): never {
+  const min = range.min ?? 0;
+  const max = range.max ?? 1;
+  const bounds = `${formatPercent(min)} to ${formatPercent(max)}`;
+  const hint =
+    fraction > max && fraction <= 100 && fraction / 100 >= min && fraction / 100 <= max
+      ? ` If you mean ${fraction} %, enter ${fraction}% or ${fraction / 100}.`
+      : "";
+  throw new InvalidInputError(
+    `${label} is ${fraction} (${formatPercent(fraction)}) but must be a percentage from ` +
+      `${bounds}, such as 25% or 0.25.${hint}`,
+  );
+}
+
+/** Reads a percentage that is present: a number as a fraction, or percent text. */
+function readPresentPercent(scalar: unknown, label: string, range: PercentRange): number {
+  const fraction = typeof scalar === "number" ? scalar : parsePercentText(scalar);
+  if (fraction === undefined || !Number.isFinite(fraction)) {
+    throw new InvalidInputError(
+      `${label} is ${describeCell(scalar)}, not a percentage; enter it as 25% or 0.25.`,
+    );
+  }
+  if (fraction < (range.min ?? 0) || fraction > (range.max ?? 1)) {
+    rejectPercent(label, fraction, range);
+  }
+  return fraction;
+}
+
+/**
+ * Reads a required percentage as a fraction (25% or 0.25 give 0.25), from 0 to 100 % unless
+ * `range` says otherwise. A number above the maximum is rejected with a hint, because 60 may
+ * mean 60 % or 6000 %.
+ */
+export function readPercent(value: unknown, name: string, range: PercentRange = {}): number {
+  const scalar = readScalar(value, name);
+  if (isBlank(scalar)) {
+    throw new InvalidInputError(`${name} is missing; give a percentage such as 25% or 0.25.`);
+  }
+  return readPresentPercent(scalar, name, range);
+}
+
+/** Reads an optional percentage as a fraction, returning `defaultValue` when it is omitted. */
+export function readOptionalPercent<D extends number | null>(
+  value: unknown,
+  name: string,
+  defaultValue: D,
+  range: PercentRange = {},
+): number | D {
+  const scalar = readScalar(value, name);
+  return isBlank(scalar) ? defaultValue : readPresentPercent(scalar, name, range);
+}
+
+/**
+ * Reads a one-row or one-column range of percentages, such as stage probabilities, as fractions
+ * from 0 to 100 % unless `range` says otherwise. Blank cells at the end are ignored; any other
+ * blank, text that is not a percentage, a logical value or an error is rejected with its
+ * position.
+ */
+export function readPercentSeries(
+  value: unknown,
+  name: string,
+  range: PercentRange = {},
+): number[] {
+  const cells = trimTrailingBlanks(readVector(value, name), name);
+  return cells.map((cell, i) => {
+    if (typeof cell !== "number" && parsePercentText(cell) === undefined) {
+      rejectSeriesCell(name, i + 1, cell);
+    }
+    return readPresentPercent(cell, `${name}: cell ${i + 1}`, range);
+  });
+}
+
+/** Drops blank cells at the end of a range; a range with nothing else is insufficient data. */
+function trimTrailingBlanks(cells: unknown[], name: string): unknown[] {
+  let length = cells.length;
+  while (length > 0 && isBlank(cells[length - 1])) {
+    length--;
+  }
+  if (length === 0) {
+    throw new InsufficientDataError(`${name} is empty; select a range with values.`);
+  }
+  return cells.slice(0, length);
+}
+
+/**
+ * Checks that ranges that describe the same items (deals, outlets, cost lines) have the same
+ * number of values, naming both arguments in the message.
+ */
+export function checkSameLength(
+  first: readonly unknown[],
+  firstName: string,
+  second: readonly unknown[],
+  secondName: string,
+): void {
+  if (first.length !== second.length) {
+    throw new InvalidInputError(
+      `${secondName} has ${second.length} values but ${firstName} has ${first.length}; ` +
+        "select ranges of the same size, one value per item in each.",
+    );
+  }
+}
+
+/** Spellings of yes and no in a range of flags, compared without regard to case. */
+const YES_TEXT = ["yes", "y", "true", "x", "1"];
+const NO_TEXT = ["no", "n", "false", "0"];
+
+/** Returns the flag a cell means, or undefined when it is not a yes/no value. */
+function parseFlag(cell: unknown): boolean | undefined {
+  if (typeof cell === "boolean") {
+    return cell;
+  }
+  if (cell === 1 || cell === 0) {
+    return cell === 1;
+  }
+  if (typeof cell === "string") {
+    const key = cell.trim().toLowerCase();
+    if (YES_TEXT.includes(key)) {
+      return true;
+    }
+    if (NO_TEXT.includes(key)) {
+      return false;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reads a one-row or one-column range of yes/no flags, such as "stocks the product" per outlet:
+ * TRUE or FALSE, 1 or 0, or the text yes/no, y/n, x (yes). Blank cells at the end are ignored.
+ * Desktop Excel passes a blank cell inside the range as 0, which reads as no; Excel on the web
+ * passes it as blank, which is rejected with its position.
+ */
+export function readFlags(value: unknown, name: string): boolean[] {
+  const cells = trimTrailingBlanks(readVector(value, name), name);
+  return cells.map((cell, i) => {
+    const flag = parseFlag(cell);
+    if (flag === undefined) {
+      const what = isBlank(cell) ? "is blank" : `contains ${describeCell(cell)}`;
+      throw new InvalidInputError(
+        `${name}: cell ${i + 1} ${what}; use TRUE or FALSE, 1 or 0, or yes or no.`,
+      );
+    }
+    return flag;
+  });
+}
+
+/** Spellings of each outcome as CRM exports write them, compared without regard to case. */
+const OUTCOME_TEXT: Record<DealOutcome, readonly string[]> = {
+  won: ["won", "win", "closed won", "closed-won", "closed/won"],
+  lost: ["lost", "loss", "closed lost", "closed-lost", "closed/lost"],
+  open: ["open", "pending", "in progress"],
+};
+
+/** Returns the outcome a cell means, or undefined when it is not an outcome. */
+function parseOutcome(cell: unknown): DealOutcome | undefined {
+  if (isBlank(cell) || cell === 0) {
+    return "open";
+  }
+  if (typeof cell === "boolean") {
+    return cell ? "won" : "lost";
+  }
+  if (typeof cell !== "string") {
+    return undefined;
+  }
+  const key = cell.trim().toLowerCase().replace(/\s+/g, " ");
+  const outcomes = Object.keys(OUTCOME_TEXT) as DealOutcome[];
+  return outcomes.find((outcome) => OUTCOME_TEXT[outcome].includes(key));
+}
+
+/**
+ * Reads a one-row or one-column range of deal outcomes: the text "won" or "lost" (also
+ * "closed won", "closed lost", "win", "loss"), "open", or TRUE (won) and FALSE (lost). A blank
+ * cell is an open deal, and so is 0, which is how desktop Excel passes a blank cell. Blank cells
+ * at the end are kept as open deals so the range lines up with the other ranges of the deals.
+ */
+export function readOutcomes(value: unknown, name: string): DealOutcome[] {
+  const cells = readVector(value, name);
+  return cells.map((cell, i) => {
+    const outcome = parseOutcome(cell);
+    if (outcome === undefined) {
+      throw new InvalidInputError(
+        `${name}: cell ${i + 1} contains ${describeCell(cell)}; use "won", "lost" or "open" ` +
+          "(or TRUE for won and FALSE for lost), or leave the cell blank for an open deal.",
+      );
+    }
+    return outcome;
+  });
+}
+
+/**
+ * Reads a one-row or one-column range of dates as Excel serial numbers, keeping a blank cell as
+ * null (an open deal has no close date). Desktop Excel passes a blank cell as 0, which is not a
+ * date a sales record has, so 0 is blank too. Text, such as a date Excel did not recognise, is
+ * rejected with its position.
+ */
+export function readDateCells(value: unknown, name: string): (number | null)[] {
+  const cells = readVector(value, name);
+  return cells.map((cell, i) => {
+    if (isBlank(cell) || cell === 0) {
+      return null;
+    }
+    if (typeof cell === "number" && Number.isFinite(cell) && cell > 0) {
+      return cell;
+    }
+    const hint =
+      typeof cell === "string"
+        ? " Excel did not recognise it as a date; convert it, for example with DATEVALUE."
+        : "";
+    throw new InvalidInputError(
+      `${name}: cell ${i + 1} contains ${describeCell(cell)}, not a date.${hint}`,
+    );
+  });
+}
+
+/** Reads a required date as an Excel serial number of 1 or more. */
+export function readDate(value: unknown, name: string): number {
+  const scalar = readScalar(value, name);
+  if (isBlank(scalar)) {
+    throw new InvalidInputError(`${name} is missing; give a date, such as DATE(2025,3,31).`);
+  }
+  if (typeof scalar !== "number" || !Number.isFinite(scalar) || scalar < 1) {
+    throw new InvalidInputError(
+      `${name} is ${describeCell(scalar)}, not a date; give a date, such as DATE(2025,3,31).`,
+    );
+  }
+  return scalar;
+}
+
+/** Reads an optional date as an Excel serial number, returning null when it is omitted. */
+export function readOptionalDate(value: unknown, name: string): number | null {
+  return isBlank(readScalar(value, name)) ? null : readDate(value, name);
+}
+
+/**
+ * Reads a table of numbers, such as a rate table, as rows of `columns.min` to `columns.max`
+ * columns. A single row or cell is a table of one row. Blank rows at the end are ignored; a blank
+ * cell elsewhere is null when its column is optional (at or after `columns.min`).
+ */
+export function readNumberTable(
+  value: unknown,
+  name: string,
+  columns: { min: number; max: number },
+): (number | null)[][] {
+  const rows = (
+    Array.isArray(value) ? (Array.isArray(value[0]) ? value : [value]) : [[value]]
+  ) as unknown[][];
+  const width = rows[0].length;
+  if (width < columns.min || width > columns.max) {
+    const expected =
+      columns.min === columns.max ? `${columns.min}` : `${columns.min} to ${columns.max}`;
+    throw new InvalidInputError(
+      `${name} has ${width} columns but needs ${expected}; select the columns in that order.`,
+    );
+  }
+
+  let length = rows.length;
+  while (length > 0 && rows[length - 1].every(isBlank)) {
+    length--;
+  }
+  if (length === 0) {
+    throw new InsufficientDataError(`${name} is empty; select a range with values.`);
+  }
+  return rows
+    .slice(0, length)
+    .map((row, i) => row.map((cell, j) => readTableCell(cell, name, i, j, columns.min)));
+}
+
+/** Reads one cell of a number table; a blank is null in an optional column. */
+function readTableCell(
+  cell: unknown,
+  name: string,
+  row: number,
+  column: number,
+  requiredColumns: number,
+): number | null {
+  if (typeof cell === "number" && Number.isFinite(cell)) {
+    return cell;
+  }
+  const percent = parsePercentText(cell);
+  if (percent !== undefined) {
+    return percent;
+  }
+  const position = `${name}: row ${row + 1}, column ${column + 1}`;
+  if (isBlank(cell)) {
+    if (column >= requiredColumns) {
+      return null;
+    }
+    throw new InvalidInputError(`${position} is blank; enter a number.`);
+  }
+  throw new InvalidInputError(
+    `${position} contains ${describeCell(cell)}; only numbers are allowed.`,
+  );
+}
+
+/**
+ * Reads a one-row or one-column range of text choices, such as forecast categories, matching any
+ * spelling of `choices` regardless of case. A blank cell (or 0, desktop Excel's blank) gives
+ * `blankValue`; unknown text is rejected with its position and the accepted values.
+ */
+export function readChoiceCells<T extends string>(
+  value: unknown,
+  name: string,
+  choices: readonly TextChoice<T>[],
+  blankValue: T,
+): T[] {
+  const cells = readVector(value, name);
+  return cells.map((cell, i) => {
+    if (isBlank(cell) || cell === 0) {
+      return blankValue;
+    }
+    const key = typeof cell === "string" ? cell.trim().toLowerCase() : undefined;
+    const match = choices.find((choice) =>
+      [choice.value, ...choice.aliases].some((spelling) => spelling.toLowerCase() === key),
+    );
+    if (match === undefined) {
+      throw new InvalidInputError(
+        `${name}: cell ${i + 1} contains ${describeCell(cell)}; use one of ` +
+          `${describeChoices(choices)}.`,
+      );
+    }
+    return match.value;
+  });
 }

@@ -1,0 +1,3 @@
+/** Commission and incentive pay from tiered rate tables. */
+export * from "./commission";
+export * from "./rateTable";

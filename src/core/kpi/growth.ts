@@ -1,0 +1,32 @@
+/** Growth rates: period over period, year over year and compound annual growth (CAGR). */
+import { InvalidInputError } from "../errors";
+
+/**
+ * Computes the growth of each value over the value `lag` periods earlier: (current − earlier) ÷
+ * |earlier|, which equals current ÷ earlier − 1 for an earlier value above 0 and keeps the sign
+ * of the change when the earlier value is negative, such as a loss. The first `lag` periods and
+ * periods whose earlier value is 0 have no growth (null).
+ */
+export function periodGrowth(values: readonly number[], lag: number): (number | null)[] {
+  return values.map((current, t) => {
+    if (t < lag || values[t - lag] === 0) {
+      return null;
+    }
+    const earlier = values[t - lag];
+    return (current - earlier) / Math.abs(earlier);
+  });
+}
+
+/**
+ * Computes the compound annual growth rate: (end ÷ begin)^(1 ÷ years) − 1, as Excel's RRI(years,
+ * begin, end).
+ */
+export function compoundAnnualGrowth(begin: number, end: number, years: number): number {
+  if (!(begin > 0)) {
+    throw new InvalidInputError(`begin_value is ${begin}; CAGR needs a starting value above 0.`);
+  }
+  if (end < 0) {
+    throw new InvalidInputError(`end_value is ${end}; CAGR needs an ending value of 0 or more.`);
+  }
+  return Math.pow(end / begin, 1 / years) - 1;
+}

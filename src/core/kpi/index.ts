@@ -1,0 +1,8 @@
+/** Sales KPIs, pipeline forecasts, scorecards and distribution indices. */
+export * from "./distribution";
+export * from "./growth";
+export * from "./pipeline";
+export * from "./retention";
+export * from "./salesCycle";
+export * from "./salesKpis";
+export * from "./scorecard";

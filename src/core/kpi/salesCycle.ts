@@ -1,0 +1,64 @@
+/**
+ * Sales cycle length: days from the created date to the close date of each closed deal, dates as
+ * Excel serial numbers. Open deals (no close date) are left out.
+ */
+import { InvalidInputError } from "../errors";
+import { DivisionByZeroError } from "../economics/division";
+
+/** Statistic of the cycle lengths. */
+export type CycleStatistic = "mean" | "median";
+
+/** Returns the cycle length in days of each closed deal, checking the dates of every deal. */
+export function cycleLengths(
+  created: readonly (number | null)[],
+  closed: readonly (number | null)[],
+): number[] {
+  const days: number[] = [];
+  closed.forEach((closeDate, i) => {
+    if (closeDate === null) {
+      return;
+    }
+    const createdDate = created[i];
+    if (createdDate === null) {
+      throw new InvalidInputError(
+        `created: cell ${i + 1} is blank but the deal has a close date; enter the date the ` +
+          "deal was created.",
+      );
+    }
+    if (closeDate < createdDate) {
+      throw new InvalidInputError(
+        `closed: cell ${i + 1} (serial ${closeDate}) is before created (serial ` +
+          `${createdDate}); a deal closes on or after the day it is created, so check both dates.`,
+      );
+    }
+    days.push(closeDate - createdDate);
+  });
+  return days;
+}
+
+/** Returns the median of `values`, the mean of the two middle values for an even count. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * Computes the mean or median sales cycle length in days over the closed deals. With no closed
+ * deal there is nothing to average, which Excel's AVERAGE shows as #DIV/0!.
+ */
+export function salesCycleLength(
+  created: readonly (number | null)[],
+  closed: readonly (number | null)[],
+  statistic: CycleStatistic,
+): number {
+  const days = cycleLengths(created, closed);
+  if (days.length === 0) {
+    // NOTE: Excel's MEDIAN of no values gives #NUM!, but both statistics show #DIV/0! here.
+    throw new DivisionByZeroError("closed has no close dates, so there is no closed deal.");
+  }
+  if (statistic === "median") {
+    return median(days);
+  }
+  return days.reduce((total, value) => total + value, 0) / days.length;
+}
