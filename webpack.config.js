@@ -6,11 +6,15 @@
  *   npm run build        production build into dist/ (manifest URLs from SPM_PUBLIC_URL)
  *   npm run build:dev    development build into dist/
  *   npm run dev-server   https dev server on port 3000 for sideloading
+ *
+ * With `--env standalone` it builds the standalone browser host instead (see
+ * standaloneConfig), into out/standalone/.
  */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const webpack = require("webpack");
 
 const functionSources = require("./scripts/function-sources");
 const {
@@ -21,6 +25,7 @@ const {
 } = require("./scripts/manifest-urls");
 
 const DEV_SERVER_PORT = 3000;
+const STANDALONE_OUTPUT_DIR = path.resolve(__dirname, "out", "standalone");
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
 /**
@@ -104,8 +109,67 @@ function copyPatterns(baseUrl) {
   ];
 }
 
+/** Compiles TypeScript with ts-loader, shared by the Excel and the standalone builds. */
+const typescriptRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    // Type checking runs separately in `npm run lint` (tsc --noEmit). ES modules let
+    // webpack drop the unused parts of Fluent UI.
+    options: {
+      transpileOnly: true,
+      compilerOptions: { module: "es2020", sourceMap: true },
+    },
+  },
+};
+
+/**
+ * Builds the standalone browser host: a grid backed by the headless engine (HyperFormula) and
+ * the task pane, for machines without Excel and for the end-to-end tests. HyperFormula is
+ * GPL-3.0, so this bundle goes to its own folder and never into dist/, which Excel loads.
+ * @param {boolean} isProduction
+ * @returns {object} webpack configuration
+ */
+function standaloneConfig(isProduction) {
+  return {
+    mode: isProduction ? "production" : "development",
+    devtool: "source-map",
+    entry: { standalone: "./src/standalone/index.tsx" },
+    output: { path: STANDALONE_OUTPUT_DIR, filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules: [typescriptRule] },
+    plugins: [
+      // The engine re-exports the Node catalog loader (fs, path and the TypeScript-based
+      // metadata generator); the browser builds its catalog from functions.json instead.
+      new webpack.NormalModuleReplacementPlugin(
+        /[\\/]src[\\/]headless[\\/]catalog\.ts$/,
+        path.resolve(__dirname, "src", "standalone", "nodeCatalogStub.ts"),
+      ),
+      new CustomFunctionsMetadataPlugin({
+        input: functionSources.map((file) => path.resolve(__dirname, file)),
+        output: "functions.json",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/standalone/standalone.html",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "examples/sales-example.xlsx", to: "sales-example.xlsx" },
+          { from: "assets/icon-32.png", to: "favicon.png" },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+  };
+}
+
 module.exports = async (env, argv) => {
   const isProduction = argv.mode === "production";
+  if (env.standalone) {
+    return standaloneConfig(isProduction);
+  }
   const baseUrl = manifestBaseUrl(isProduction);
 
   return {
@@ -125,21 +189,7 @@ module.exports = async (env, argv) => {
       extensions: [".ts", ".tsx", ".js"],
     },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // Type checking runs separately in `npm run lint` (tsc --noEmit). ES modules let
-            // webpack drop the unused parts of Fluent UI.
-            options: {
-              transpileOnly: true,
-              compilerOptions: { module: "es2020", sourceMap: true },
-            },
-          },
-        },
-      ],
+      rules: [typescriptRule],
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({

@@ -1,0 +1,72 @@
+/**
+ * The standalone host's page: the workbook (grid, formula bar, sheet tabs) on the left and the
+ * add-in's task pane on the right, at the width Excel gives a task pane.
+ */
+import * as React from "react";
+import { FluentProvider, Theme, makeStyles, tokens } from "@fluentui/react-components";
+import type { FunctionCatalog } from "../headless/catalog";
+import { App } from "../taskpane/App";
+import type { SalesSystemStore } from "../workbook/store";
+import { GridWorkbook, SheetData } from "./gridWorkbook";
+import { SpreadsheetView } from "./SpreadsheetView";
+
+/** Width of the task pane column; Excel's task pane is 320 to 350 px wide by default. */
+const TASK_PANE_WIDTH = "350px";
+
+const useStyles = makeStyles({
+  shell: {
+    display: "flex",
+    height: "100vh",
+    overflow: "hidden",
+  },
+  workbook: {
+    flexGrow: 1,
+    minWidth: 0,
+  },
+  pane: {
+    flexShrink: 0,
+    width: TASK_PANE_WIDTH,
+    overflowY: "auto",
+    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+});
+
+/** Properties of {@link StandaloneApp}. */
+export interface StandaloneAppProps {
+  theme: Theme;
+  catalog: FunctionCatalog;
+  initialWorkbook: GridWorkbook;
+  initialFileName: string;
+  store: SalesSystemStore;
+}
+
+/** Workbook and task pane side by side. */
+export function StandaloneApp(props: StandaloneAppProps): React.JSX.Element {
+  const styles = useStyles();
+  const [openFile, setOpenFile] = React.useState({
+    workbook: props.initialWorkbook,
+    fileName: props.initialFileName,
+  });
+
+  const open = (sheets: SheetData[], fileName: string): void => {
+    setOpenFile({ workbook: new GridWorkbook(props.catalog, sheets), fileName });
+  };
+
+  return (
+    <FluentProvider theme={props.theme}>
+      <div className={styles.shell}>
+        <section className={styles.workbook} aria-label="Workbook">
+          <SpreadsheetView
+            key={openFile.fileName}
+            workbook={openFile.workbook}
+            fileName={openFile.fileName}
+            onOpen={open}
+          />
+        </section>
+        <div className={styles.pane}>
+          <App theme={props.theme} />
+        </div>
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,87 @@
+/** Griffel styles of the standalone grid, with Fluent design tokens only. */
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useGridStyles = makeStyles({
+  scroller: {
+    flexGrow: 1,
+    minHeight: 0,
+    overflow: "auto",
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  table: {
+    borderCollapse: "separate",
+    borderSpacing: 0,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    fontVariantNumeric: "tabular-nums",
+    color: tokens.colorNeutralForeground1,
+  },
+  header: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    minWidth: "7em",
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    fontWeight: tokens.fontWeightRegular,
+    textAlign: "center",
+  },
+  rowHeader: {
+    position: "sticky",
+    left: 0,
+    zIndex: 1,
+    minWidth: "3em",
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    fontWeight: tokens.fontWeightRegular,
+    textAlign: "right",
+  },
+  corner: {
+    left: 0,
+    zIndex: 2,
+  },
+  cell: {
+    height: "22px",
+    maxWidth: "16em",
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    overflow: "hidden",
+    whiteSpace: "nowrap",
+    textOverflow: "ellipsis",
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    cursor: "cell",
+    ":focus": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+      outlineOffset: "-2px",
+    },
+  },
+  number: {
+    textAlign: "right",
+  },
+  error: {
+    color: tokens.colorPaletteRedForeground1,
+    textAlign: "center",
+  },
+  active: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-2px",
+  },
+  editor: {
+    boxSizing: "border-box",
+    width: "100%",
+    minWidth: "12em",
+    height: "20px",
+    border: "none",
+    padding: 0,
+    fontFamily: "inherit",
+    fontSize: "inherit",
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    ":focus": { outline: "none" },
+  },
+});
