@@ -46,7 +46,10 @@ export function readReferenceJson<T>(relativePath: string): T {
 
 /** Parses a small CSV file with a header row and no quoted fields into records. */
 export function readReferenceCsv(relativePath: string): Record<string, string>[] {
-  const lines = readReferenceText(relativePath).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const lines = readReferenceText(relativePath)
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
   const header = lines[0].split(",");
   return lines.slice(1).map((line) => {
     const cells = line.split(",");
