@@ -3,4 +3,9 @@
  * metadata generator (custom-functions-metadata), the webpack build and the headless engine all
  * read this list, so a new family is added here once.
  */
-module.exports = ["src/functions/forecast.ts"];
+module.exports = [
+  "src/functions/forecast.ts",
+  "src/functions/cost.ts",
+  "src/functions/commission.ts",
+  "src/functions/kpi.ts",
+];

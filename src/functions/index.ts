@@ -4,3 +4,6 @@
  * each family file, so importing the files is all this entry does.
  */
 import "./forecast";
+import "./cost";
+import "./commission";
+import "./kpi";
