@@ -69,7 +69,7 @@ const METRIC_CHOICES: readonly TextChoice<AccuracyMetric>[] = ACCURACY_METRICS.m
 /**
  * Forecasts a straight least-squares trend, as Excel's TREND and FORECAST.LINEAR.
  * @customfunction FORECAST.LINEAR
- * @param history Past values in time order, one row or one column. Blank cells at the end are ignored. Desktop Excel passes any other blank cell as 0, which counts as a real 0.
+ * @param history Past values in time order, one row or one column. Select only filled cells: desktop Excel passes a blank cell as 0, which counts as a real 0 (Excel on the web passes it as empty, and empty cells at the end are ignored).
  * @param horizon Number of future periods to forecast, a whole number from 1 to 10000.
  * @param [known_x] Optional. The x value (period number or date) of each history value, same count as history. Omit it to use 1, 2, 3, ...
  * @param [new_x] Optional. The x values to forecast, one per period of horizon. Omit it to continue the evenly spaced known_x: n+1, n+2, ... or the last known_x plus its step.
@@ -133,7 +133,7 @@ function continueEvenlySpaced(x: readonly number[], count: number): number[] {
 /**
  * Forecasts every future period with the mean of the last values (moving average).
  * @customfunction FORECAST.MOVINGAVG
- * @param history Past values in time order, one row or one column. Blank cells at the end are ignored. Desktop Excel passes any other blank cell as 0, which counts as a real 0.
+ * @param history Past values in time order, one row or one column. Select only filled cells: desktop Excel passes a blank cell as 0, which counts as a real 0 (Excel on the web passes it as empty, and empty cells at the end are ignored).
  * @param horizon Number of future periods to forecast, a whole number from 1 to 10000.
  * @param [window] Optional. Number of most recent values to average, a whole number of 1 or more. Omit it to use 3.
  * @returns A column of horizon forecasts, all equal to the mean of the last window values.
@@ -152,7 +152,7 @@ export function movingAverage(history: any[][], horizon: number, window?: number
 /**
  * Forecasts each future period with the value one season earlier (seasonal naive).
  * @customfunction FORECAST.SEASONALNAIVE
- * @param history Past values in time order, one row or one column. Blank cells at the end are ignored. Desktop Excel passes any other blank cell as 0, which counts as a real 0.
+ * @param history Past values in time order, one row or one column. Select only filled cells: desktop Excel passes a blank cell as 0, which counts as a real 0 (Excel on the web passes it as empty, and empty cells at the end are ignored).
  * @param horizon Number of future periods to forecast, a whole number from 1 to 10000.
  * @param season_length Number of periods in one season, such as 12 for monthly data with a yearly pattern.
  * @returns A column of horizon forecasts repeating the last season.
@@ -175,7 +175,7 @@ export function seasonalNaive(
 /**
  * Forecasts by simple exponential smoothing (level only), initialised as R forecast's initial = "simple".
  * @customfunction FORECAST.SES
- * @param history Past values in time order, one row or one column. Blank cells at the end are ignored. Desktop Excel passes any other blank cell as 0, which counts as a real 0.
+ * @param history Past values in time order, one row or one column. Select only filled cells: desktop Excel passes a blank cell as 0, which counts as a real 0 (Excel on the web passes it as empty, and empty cells at the end are ignored).
  * @param horizon Number of future periods to forecast, a whole number from 1 to 10000.
  * @param [alpha] Optional. Smoothing parameter for the level, 0 to 1. Omit it to choose the value with the smallest sum of squared one-step errors.
  * @returns A column of horizon forecasts, all equal to the last smoothed level. The level starts at the first value.
@@ -194,7 +194,7 @@ export function ses(history: any[][], horizon: number, alpha?: number): number[]
 /**
  * Forecasts by Holt's linear trend method, optionally damped, initialised as R forecast's initial = "simple".
  * @customfunction FORECAST.HOLT
- * @param history Past values in time order, one row or one column. Blank cells at the end are ignored. Desktop Excel passes any other blank cell as 0, which counts as a real 0.
+ * @param history Past values in time order, one row or one column. Select only filled cells: desktop Excel passes a blank cell as 0, which counts as a real 0 (Excel on the web passes it as empty, and empty cells at the end are ignored).
  * @param horizon Number of future periods to forecast, a whole number from 1 to 10000.
  * @param [alpha] Optional. Smoothing parameter for the level, 0 to 1. Omit it to choose the value with the smallest sum of squared one-step errors.
  * @param [beta] Optional. Smoothing parameter for the trend, 0 to 1. Omit it to choose the value with the smallest sum of squared one-step errors.
@@ -224,7 +224,7 @@ export function holt(
 /**
  * Forecasts by the Holt-Winters method (level, trend, season), initialised as R forecast's initial = "simple".
  * @customfunction FORECAST.HOLTWINTERS
- * @param history Past values in time order, one row or one column, at least two full seasons. Blank cells at the end are ignored. Desktop Excel passes any other blank cell as 0, which counts as a real 0.
+ * @param history Past values in time order, one row or one column, at least two full seasons. Select only filled cells: desktop Excel passes a blank cell as 0, which counts as a real 0 (Excel on the web passes it as empty, and empty cells at the end are ignored).
  * @param horizon Number of future periods to forecast, a whole number from 1 to 10000.
  * @param season_length Number of periods in one season, such as 12 for monthly data with a yearly pattern.
  * @param [seasonality] Optional. "additive" (seasonal swings of constant size) or "multiplicative" (swings that grow with the level; all values must be above 0). Omit it for additive.
@@ -268,7 +268,7 @@ export function holtWinters(
 /**
  * Forecasts intermittent demand (many zero periods) by Croston's method.
  * @customfunction FORECAST.CROSTON
- * @param history Past demand in time order, one row or one column, with zeros for periods without demand. Blank cells at the end are ignored. Desktop Excel passes any other blank cell as 0, which counts as a real 0.
+ * @param history Past demand in time order, one row or one column, with zeros for periods without demand. Select only filled cells: desktop Excel passes a blank cell as 0, which counts as a real 0 (Excel on the web passes it as empty, and empty cells at the end are ignored).
  * @param horizon Number of future periods to forecast, a whole number from 1 to 10000.
  * @param [alpha] Optional. Smoothing parameter for the demand size and the interval between demands, 0 to 1. Omit it to use 0.1.
  * @returns A column of horizon forecasts, all equal to the smoothed demand per period.
@@ -287,10 +287,10 @@ export function croston(history: any[][], horizon: number, alpha?: number): numb
 /**
  * Detects the season length of a history, such as 12 for a yearly pattern in monthly data.
  * @customfunction FORECAST.SEASONALITY
- * @param history Past values in time order, one row or one column. Blank cells at the end are ignored. Desktop Excel passes any other blank cell as 0, which counts as a real 0.
+ * @param history Past values in time order, one row or one column. Select only filled cells: desktop Excel passes a blank cell as 0, which counts as a real 0 (Excel on the web passes it as empty, and empty cells at the end are ignored).
  * @returns The number of periods in one season, a whole number.
  * @example =SPM.FORECAST.SEASONALITY(B2:B49)
- * @errors #VALUE! when a cell is not a number; #N/A when history is too short to detect a season.
+ * @errors #VALUE! when a cell is not a number. A history of fewer than 4 values cannot show a season and gives 1.
  */
 export function seasonality(history: any[][]): number {
   return runCustomFunction("FORECAST.SEASONALITY", () => {

@@ -14,6 +14,10 @@ import { BlankCells } from "./marshalling";
 import { toSerialDate } from "./serialDates";
 import { FormulaAddress, SpillSizeRegistry } from "./spillSizes";
 
+/** Rows and columns of an Excel worksheet. */
+const EXCEL_MAX_ROWS = 1_048_576;
+const EXCEL_MAX_COLUMNS = 16_384;
+
 /** Sheet content that is text even when it starts with "=", as a text cell of a workbook. */
 export interface LiteralText {
   text: string;
@@ -113,7 +117,14 @@ export class SpreadsheetEngine {
       // Keep the doubles the functions return; Excel rounds only for display.
       smartRounding: false,
       undoLimit: 0,
+      // Excel's sheet size; HyperFormula's defaults stop at 40,000 rows and 18,278 columns.
+      maxRows: EXCEL_MAX_ROWS,
+      maxColumns: EXCEL_MAX_COLUMNS,
     });
+    // Excel reads TRUE and FALSE typed in a formula as logical constants; HyperFormula knows
+    // them only as the functions TRUE() and FALSE().
+    hf.addNamedExpression("TRUE", "=TRUE()");
+    hf.addNamedExpression("FALSE", "=FALSE()");
     // The plugin is built before the engine, so the address formatter is connected afterwards.
     context.formatAddress = (address) =>
       hf.simpleCellAddressToString(address, { includeSheetName: true }) ?? "";

@@ -505,7 +505,7 @@ describe("FORECAST.ACCURACY formulas", () => {
 
   test("MASE without history", async () => {
     const result = await evaluate('=SPM.FORECAST.ACCURACY(A1:A4, B1:B4, "MASE")', sheet);
-    expectError(result, "#N/A", /MASE needs a history/);
+    expectError(result, "#N/A", /MASE needs history to scale the errors, but history is missing/);
   });
 
   test("lengths differ", async () => {

@@ -1,5 +1,5 @@
 import { InsufficientDataError, InvalidInputError } from "../errors";
-import { requirePositiveInteger } from "./validation";
+import { countOf, requirePositiveInteger } from "./validation";
 
 /** Forecast accuracy measure. */
 export type AccuracyMetric = "MAE" | "RMSE" | "MAPE" | "SMAPE" | "WAPE" | "MASE" | "BIAS";
@@ -113,11 +113,16 @@ function meanAbsoluteScaledError(
 ): number {
   const m = seasonLength ?? 1;
   requirePositiveInteger("season_length", m);
-  if (history === null || history === undefined || history.length <= m) {
-    const count = history?.length ?? 0;
+  if (history === null || history === undefined || history.length === 0) {
     throw new InsufficientDataError(
-      `MASE needs a history of more than ${m} values to scale the errors, but history has ` +
-        `${count}; give the in-sample values the forecast was fitted on.`,
+      "MASE needs history to scale the errors, but history is missing; give the in-sample " +
+        "values the forecast was fitted on.",
+    );
+  }
+  if (history.length <= m) {
+    throw new InsufficientDataError(
+      `MASE needs a history of more than ${countOf(m, "value")} to scale the errors, but ` +
+        `history has ${history.length}; give the in-sample values the forecast was fitted on.`,
     );
   }
 

@@ -1,4 +1,5 @@
 import { InsufficientDataError, InvalidInputError } from "../errors";
+import { countOf } from "./validation";
 
 /** Least-squares line y = intercept + slope · x. */
 export interface LinearFit {
@@ -20,7 +21,7 @@ export function fitLinear(y: number[], x: number[]): LinearFit {
   requireMatchingLengths(y, x);
   if (y.length < 2) {
     throw new InsufficientDataError(
-      `history has ${y.length === 1 ? "1 value" : `${y.length} values`} but a linear trend needs at least 2.`,
+      `history has ${countOf(y.length, "value")} but a linear trend needs at least 2.`,
     );
   }
 

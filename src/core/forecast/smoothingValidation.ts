@@ -1,6 +1,7 @@
 import { InsufficientDataError, InvalidInputError } from "../errors";
 import type { SmoothingOptions } from "./exponentialSmoothing";
 import {
+  countOf,
   firstNonPositivePosition,
   requireMinLength,
   requirePositiveInteger,
@@ -38,7 +39,7 @@ export function validateSmoothingModel(y: number[], options: SmoothingOptions): 
   const m = validateSeasonLength(options.seasonLength);
   if (y.length < 2 * m) {
     throw new InsufficientDataError(
-      `season_length is ${m} but the history has ${y.length} values; ` +
+      `season_length is ${m} but the history has ${countOf(y.length, "value")}; ` +
         `at least ${2 * m} (two full seasons) are needed.`,
     );
   }

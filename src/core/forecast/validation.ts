@@ -35,7 +35,7 @@ export function requireMinLength(
 ): void {
   if (series.length < required) {
     throw new InsufficientDataError(
-      `${name} has ${series.length} values but ${method} needs at least ${required}.`,
+      `${name} has ${countOf(series.length, "value")} but ${method} needs at least ${required}.`,
     );
   }
 }
@@ -57,4 +57,9 @@ export function requireFiniteResult(values: ArrayLike<number>, advice: string): 
 export function firstNonPositivePosition(series: readonly number[]): number {
   const index = series.findIndex((value) => value <= 0);
   return index + 1;
+}
+
+/** Writes a count with its noun in the singular or plural: "1 value", "3 values". */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
