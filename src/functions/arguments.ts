@@ -180,6 +180,20 @@ function describeExpected(range: NumberRange): string {
   return max !== undefined ? `${noun} of at most ${max}` : noun;
 }
 
+/**
+ * Relative distance from a whole number below which a value counts as that whole number.
+ * Arithmetic such as 0.1*3*10 gives 3.0000000000000004, which Excel shows as 3 because it
+ * displays 15 significant digits; 1e-12 is far below that display precision and far above
+ * the rounding error of a few double operations (about 1e-16 relative).
+ */
+const WHOLE_NUMBER_TOLERANCE = 1e-12;
+
+/** Returns `x` rounded to the nearest whole number when it is one up to rounding error. */
+function snapToWholeNumber(x: number): number {
+  const nearest = Math.round(x);
+  return Math.abs(x - nearest) <= WHOLE_NUMBER_TOLERANCE * Math.max(1, Math.abs(x)) ? nearest : x;
+}
+
 /** True when `x` lies within `range`. */
 function isInRange(x: number, range: NumberRange): boolean {
   const aboveMin = range.min === undefined || (range.minExclusive ? x > range.min : x >= range.min);
@@ -194,10 +208,11 @@ function readPresentNumber(scalar: unknown, name: string, range: NumberRange): n
       `${name} is ${describeCell(scalar)}, not a number; give ${describeExpected(range)}.`,
     );
   }
-  if (!isInRange(scalar, range)) {
+  const x = range.integer ? snapToWholeNumber(scalar) : scalar;
+  if (!isInRange(x, range)) {
     throw new InvalidInputError(`${name} is ${scalar} but must be ${describeExpected(range)}.`);
   }
-  return scalar;
+  return x;
 }
 
 /**
@@ -407,7 +422,13 @@ export function readPercentSeries(
   range: PercentRange = {},
 ): number[] {
   const cells = trimTrailingBlanks(readVector(value, name), name);
+  const min = range.min ?? 0;
+  const max = range.max ?? 1;
   return cells.map((cell, i) => {
+    // Numbers within range take the short path, which keeps a long range fast.
+    if (typeof cell === "number" && cell >= min && cell <= max) {
+      return cell;
+    }
     if (typeof cell !== "number" && parsePercentText(cell) === undefined) {
       rejectSeriesCell(name, i + 1, cell);
     }
@@ -498,6 +519,9 @@ const OUTCOME_TEXT: Record<DealOutcome, readonly string[]> = {
 
 /** Returns the outcome a cell means, or undefined when it is not an outcome. */
 function parseOutcome(cell: unknown): DealOutcome | undefined {
+  if (cell === "won" || cell === "lost" || cell === "open") {
+    return cell;
+  }
   if (isBlank(cell) || cell === 0) {
     return "open";
   }
@@ -648,21 +672,25 @@ export function readChoiceCells<T extends string>(
   choices: readonly TextChoice<T>[],
   blankValue: T,
 ): T[] {
+  const spellings = new Map<string, T>();
+  for (const choice of choices) {
+    for (const spelling of [choice.value, ...choice.aliases]) {
+      spellings.set(spelling.toLowerCase(), choice.value);
+    }
+  }
+
   const cells = readVector(value, name);
   return cells.map((cell, i) => {
     if (isBlank(cell) || cell === 0) {
       return blankValue;
     }
-    const key = typeof cell === "string" ? cell.trim().toLowerCase() : undefined;
-    const match = choices.find((choice) =>
-      [choice.value, ...choice.aliases].some((spelling) => spelling.toLowerCase() === key),
-    );
+    const match = typeof cell === "string" ? spellings.get(cell.trim().toLowerCase()) : undefined;
     if (match === undefined) {
       throw new InvalidInputError(
         `${name}: cell ${i + 1} contains ${describeCell(cell)}; use one of ` +
           `${describeChoices(choices)}.`,
       );
     }
-    return match.value;
+    return match;
   });
 }
