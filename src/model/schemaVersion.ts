@@ -36,10 +36,14 @@ export type SchemaVersionCheck =
   | { status: "invalid"; message: string };
 
 /**
- * Compares the layout version found in a workbook with `SCHEMA_VERSION`. An older layout can
- * be migrated; a newer one must be opened read-only, with a message that explains why.
+ * Compares the layout version found in a workbook with `current` (`SCHEMA_VERSION` unless a
+ * test of a later layout passes its own). An older layout can be migrated; a newer one must be
+ * opened read-only, with a message that explains why.
  */
-export function checkSchemaVersion(found: number): SchemaVersionCheck {
+export function checkSchemaVersion(
+  found: number,
+  current: number = SCHEMA_VERSION,
+): SchemaVersionCheck {
   if (!Number.isInteger(found) || found < 1) {
     return {
       status: "invalid",
@@ -48,17 +52,17 @@ export function checkSchemaVersion(found: number): SchemaVersionCheck {
         "this add-in wrote; the sales system data is open read-only so nothing is lost.",
     };
   }
-  if (found === SCHEMA_VERSION) {
+  if (found === current) {
     return { status: "current" };
   }
-  if (found < SCHEMA_VERSION) {
+  if (found < current) {
     return { status: "older", fromVersion: found };
   }
   return {
     status: "newer",
     message:
       `This workbook was saved by a newer version of the add-in (data layout ${found}; this ` +
-      `version reads layout ${SCHEMA_VERSION} and older). The sales system data is open ` +
+      `version reads layout ${current} and older). The sales system data is open ` +
       "read-only so nothing is lost; update the add-in to edit it.",
   };
 }

@@ -1,0 +1,588 @@
+/**
+ * Excel adapter of the store port. Records live in `SPM_` tables (see `layout.ts`); the store
+ * keeps a copy of what it last read, finds rows by id just before each write, writes only the
+ * cells that changed, and reloads a record type when Excel reports that one of its tables
+ * changed, whether a co-author or this session changed it.
+ *
+ * Costs in `context.sync()` calls, whatever the number of rows: `open` 2, `load` and `list` 1,
+ * `create` and `delete` 2, `update` 2 (3 when the row moved since it was last read). A write
+ * larger than one request allows is split over more syncs (`writeBatch.ts`).
+ */
+import {
+  AnyRecord,
+  changedFields,
+  checkSchemaVersion,
+  describeRecord,
+  editIssues,
+  emptySnapshot,
+  FieldConflict,
+  fieldValues,
+  findReferencesTo,
+  mergeEdit,
+  MIGRATIONS,
+  RecordLookup,
+  RecordOf,
+  RecordType,
+  RECORD_TYPES,
+  RowMigration,
+  SalesSystemSnapshot,
+  SCHEMA_VERSION,
+  validateRecord,
+  valuesEqual,
+} from "../../model";
+import {
+  CreateOptions,
+  RecordChanges,
+  RecordInput,
+  RecordInUseError,
+  RecordNotFoundError,
+  SalesSystemStore,
+  StoreChange,
+  StoreReadOnlyError,
+  StoreValidationError,
+  Unsubscribe,
+  UpdateOptions,
+  UpdateResult,
+} from "../store";
+import { missingTableError, missingTablesError, syncFailure } from "./accessErrors";
+import { ChangeNotifier } from "./changeNotifier";
+import { LAYOUTS, META_TABLE_NAME, typeOfTable } from "./layout";
+import { migrateTables } from "./layoutMigration";
+import {
+  queueMetaRead,
+  queueTypeRead,
+  readRecords,
+  TypeContents,
+  TypeReading,
+} from "./recordReader";
+import { readModel } from "./modelRead";
+import { RecordWriter } from "./recordWriter";
+import { TableEventRegistry } from "./tableEvents";
+import { queueSheetRead } from "./tableReader";
+import { WriteBatch } from "./writeBatch";
+
+/** Fields every record carries that an edit may not change. */
+const RECORD_META_FIELDS = new Set(["id", "createdAt", "updatedAt"]);
+
+/** Options of `ExcelStore.open`. */
+export interface ExcelStoreOptions {
+  /** Source of timestamps; the system clock by default. */
+  clock?: () => Date;
+  /** Data layout version this code writes; `SCHEMA_VERSION` except in tests of migrations. */
+  schemaVersion?: number;
+  /** Migrations of older layouts; `MIGRATIONS` except in tests of migrations. */
+  migrations?: readonly RowMigration[];
+  /** Largest request of one sync in bytes; see `MAX_REQUEST_BYTES`. */
+  maxRequestBytes?: number;
+}
+
+/** An edit of this store to one field, kept to tell the user when a co-author overwrites it. */
+interface OwnEdit {
+  written: unknown;
+  previous: unknown;
+}
+
+/** What the store last read of one record type. */
+interface TypeCache {
+  records: Map<string, AnyRecord>;
+  reading: TypeReading | undefined;
+}
+
+/** The store port over the tables of one Excel workbook, through one request context. */
+export class ExcelStore implements SalesSystemStore {
+  readOnly = false;
+  readOnlyReason?: string;
+  /** Rows skipped by the last read because they are not valid records, by record type. */
+  readonly skippedRows = new Map<RecordType, TypeReading["invalid"]>();
+
+  private readonly context: Excel.RequestContext;
+  private readonly clock: () => Date;
+  private readonly schemaVersion: number;
+  private readonly migrations: readonly RowMigration[];
+  private readonly maxRequestBytes: number | undefined;
+  private readonly cache = new Map<RecordType, TypeCache>();
+  private readonly ownEdits = new Map<string, Map<string, OwnEdit>>();
+  private readonly notifier = new ChangeNotifier();
+  private readonly events: TableEventRegistry;
+  private readonly dirtyTypes = new Set<RecordType>();
+  private operations: Promise<unknown> = Promise.resolve();
+
+  private constructor(context: Excel.RequestContext, options: ExcelStoreOptions) {
+    this.context = context;
+    this.clock = options.clock ?? ((): Date => new Date());
+    this.schemaVersion = options.schemaVersion ?? SCHEMA_VERSION;
+    this.migrations = options.migrations ?? MIGRATIONS;
+    this.maxRequestBytes = options.maxRequestBytes;
+    for (const type of RECORD_TYPES) {
+      this.cache.set(type, { records: new Map(), reading: undefined });
+    }
+    this.events = new TableEventRegistry({
+      changed: (type) => this.reloadLater(type),
+      added: (tableId) => this.exclusive(() => this.watchAddedTable(tableId)),
+      deleted: (tableName) => {
+        const type = typeOfTable(tableName);
+        return type === undefined ? Promise.resolve() : this.reloadLater(type);
+      },
+    });
+  }
+
+  /**
+   * Opens the store on a workbook: reads every table, migrates an older layout, opens a newer
+   * one read-only, and registers the table events.
+   */
+  static async open(
+    context: Excel.RequestContext,
+    options: ExcelStoreOptions = {},
+  ): Promise<ExcelStore> {
+    const store = new ExcelStore(context, options);
+    await store.exclusive(() => store.initialise());
+    return store;
+  }
+
+  /** Resolves once every reported table change is reloaded and every change delivered. */
+  async settled(): Promise<void> {
+    await this.operations;
+    await this.notifier.settled();
+  }
+
+  async load(): Promise<SalesSystemSnapshot> {
+    return this.exclusive(async () => {
+      const model = await this.readAll();
+      const missing = model.layoutExists ? model.missingTables : [];
+      for (const type of RECORD_TYPES) {
+        this.reconcile(type, model.readings.get(type));
+      }
+      if (missing.length > 0) {
+        throw missingTablesError(missing);
+      }
+      return this.snapshot();
+    });
+  }
+
+  async list<T extends RecordType>(type: T): Promise<RecordOf<T>[]> {
+    return this.exclusive(async () => {
+      await this.reload([type]);
+      return structuredClone([...this.records(type).values()]) as RecordOf<T>[];
+    });
+  }
+
+  async get<T extends RecordType>(type: T, id: string): Promise<RecordOf<T> | undefined> {
+    const records = await this.list(type);
+    return records.find((record) => record.id === id);
+  }
+
+  async create<T extends RecordType>(
+    type: T,
+    input: RecordInput<T>,
+    options: CreateOptions = {},
+  ): Promise<RecordOf<T>> {
+    this.requireWritable();
+    return this.exclusive(async () => {
+      const writer = await this.prepareWriter(type, undefined);
+      const id = options.id ?? crypto.randomUUID();
+      if (writer.hasId(id)) {
+        const existing = this.records(type).get(id);
+        const description = existing ? describeRecord(type, existing) : `record ${id}`;
+        throw new StoreValidationError(type, [
+          {
+            field: "id",
+            message:
+              `id ${id} is already used by the ${description}; ` +
+              "leave id empty to create a new record, or update the existing one.",
+          },
+        ]);
+      }
+
+      const timestamp = this.nextTimestamp();
+      const candidate = { ...input, id, createdAt: timestamp, updatedAt: timestamp };
+      const record = this.validated(type, candidate, this.lookup());
+      await this.write("saving the record", () => writer.create(record));
+
+      this.records(type).set(id, record);
+      this.rememberOwnEdits(type, undefined, record, changedFields({}, record));
+      this.notifier.publish({
+        kind: "created",
+        type,
+        id,
+        record: structuredClone(record),
+        origin: "local",
+      });
+      return structuredClone(record) as RecordOf<T>;
+    });
+  }
+
+  async update<T extends RecordType>(
+    type: T,
+    id: string,
+    changes: RecordChanges<T>,
+    options: UpdateOptions<T> = {},
+  ): Promise<UpdateResult<T>> {
+    this.requireWritable();
+    return this.exclusive(async () => {
+      const writer = await this.prepareWriter(type, id);
+      if (!writer.hasId(id)) {
+        throw new RecordNotFoundError(type, id);
+      }
+      const current = await writer.currentRecord(id);
+      this.reconcileRecord(type, current);
+      const lockIssues = editIssues(type, current as RecordOf<T>);
+      if (lockIssues.length > 0) {
+        throw new StoreValidationError(type, lockIssues);
+      }
+
+      const merge = mergeEdit<AnyRecord>(current, options.base ?? current, changes);
+      const editedFields = merge.editedFields.filter((field) => !RECORD_META_FIELDS.has(field));
+      if (editedFields.length === 0) {
+        return { record: structuredClone(current) as RecordOf<T>, conflicts: [] };
+      }
+      const candidate = {
+        ...merge.merged,
+        id: current.id,
+        createdAt: current.createdAt,
+        updatedAt: this.nextTimestamp(current.updatedAt),
+      };
+      const record = this.validated(type, candidate, this.lookup(type, current));
+      await this.write("saving the change", () => writer.update(current, record));
+
+      this.records(type).set(id, record);
+      this.rememberOwnEdits(type, current, record, editedFields);
+      this.notifier.publish({
+        kind: "updated",
+        type,
+        id,
+        record: structuredClone(record),
+        fields: this.changedRecordFields(current, record),
+        lostEdits: [],
+        origin: "local",
+      });
+      return { record: structuredClone(record) as RecordOf<T>, conflicts: merge.conflicts };
+    });
+  }
+
+  async delete(type: RecordType, id: string): Promise<void> {
+    this.requireWritable();
+    return this.exclusive(async () => {
+      const writer = await this.prepareWriter(type, id);
+      if (!writer.hasId(id)) {
+        throw new RecordNotFoundError(type, id);
+      }
+      const existing = this.records(type).get(id) ?? (await writer.currentRecord(id));
+      const references = findReferencesTo(this.snapshotView(), type, id);
+      if (references.length > 0) {
+        throw new RecordInUseError(type, id, describeRecord(type, existing), references);
+      }
+      await this.write("deleting the record", () => writer.delete(id));
+
+      this.records(type).delete(id);
+      this.ownEdits.delete(`${type}/${id}`);
+      this.notifier.publish({ kind: "deleted", type, id, origin: "local" });
+    });
+  }
+
+  subscribe(listener: (change: StoreChange) => void): Unsubscribe {
+    return this.notifier.subscribe(listener);
+  }
+
+  // Opening and reading.
+
+  private async initialise(): Promise<void> {
+    this.events.watchWorkbook(this.context);
+    let model = await this.readAll();
+    const found = model.version ?? (model.layoutExists ? 1 : this.schemaVersion);
+    const check = checkSchemaVersion(found, this.schemaVersion);
+    if (check.status === "newer" || check.status === "invalid") {
+      this.readOnly = true;
+      this.readOnlyReason = check.message;
+    } else if (check.status === "older") {
+      await this.migrate(model.contents, check.fromVersion);
+      model = await this.readAll();
+    }
+    for (const type of RECORD_TYPES) {
+      const reading = model.readings.get(type);
+      this.cache.set(type, {
+        records: new Map((reading?.records ?? []).map((record) => [record.id, record])),
+        reading,
+      });
+    }
+    this.watchExistingTables(model.contents);
+    await this.context.sync();
+  }
+
+  private watchExistingTables(contents: ReadonlyMap<RecordType, TypeContents>): void {
+    for (const typeContents of contents.values()) {
+      for (const table of [typeContents.main, ...typeContents.lists.values()]) {
+        if (table.exists) {
+          const proxy = this.context.workbook.tables.getItem(table.name);
+          this.events.watchTable(proxy, table.name);
+        }
+      }
+    }
+  }
+
+  private async migrate(
+    contents: ReadonlyMap<RecordType, TypeContents>,
+    fromVersion: number,
+  ): Promise<void> {
+    const batch = new WriteBatch(this.context, this.maxRequestBytes);
+    const upgrade = { fromVersion, toVersion: this.schemaVersion, migrations: this.migrations };
+    await this.write("upgrading the data layout", async () => {
+      await migrateTables(batch, this.context, contents, upgrade);
+      await batch.flush();
+      const meta = queueMetaRead(this.context);
+      const metaSheet = queueSheetRead(this.context, META_TABLE_NAME);
+      await this.context.sync();
+      const sheetExists = metaSheet().exists;
+      await RecordWriter.writeVersion(batch, this.context, meta(), sheetExists, this.schemaVersion);
+      await batch.flush();
+    });
+  }
+
+  private readAll(): ReturnType<typeof readModel> {
+    return readModel(this.context);
+  }
+
+  private async reload(types: readonly RecordType[]): Promise<void> {
+    const reads = types.map((type) => [type, queueTypeRead(this.context, type)] as const);
+    await this.syncOrFail("reading the sales system data");
+    for (const [type, read] of reads) {
+      this.reconcile(type, readRecords(type, read()));
+    }
+  }
+
+  /** Marks `type` for reloading and queues one reload for all marked types. */
+  private reloadLater(type: RecordType): Promise<void> {
+    this.dirtyTypes.add(type);
+    return this.exclusive(async () => {
+      const types = RECORD_TYPES.filter((candidate) => this.dirtyTypes.has(candidate));
+      this.dirtyTypes.clear();
+      if (types.length > 0) {
+        await this.reload(types);
+      }
+    });
+  }
+
+  private async watchAddedTable(tableId: string): Promise<void> {
+    const table = this.context.workbook.tables.getItemOrNullObject(tableId);
+    table.load("name");
+    await this.context.sync();
+    if (table.isNullObject || this.events.isWatched(table.name)) {
+      return;
+    }
+    const type = typeOfTable(table.name);
+    this.events.watchTable(table, table.name);
+    await this.context.sync();
+    if (type !== undefined) {
+      await this.reload([type]);
+    }
+  }
+
+  /**
+   * Brings the copy of `type` in line with `reading` and notifies listeners of each
+   * difference as a change from another user.
+   * NOTE: changes that happened between two reads arrive as one, e.g. a record a co-author
+   * created and deleted before this store reloaded is never reported.
+   */
+  private reconcile(type: RecordType, reading: TypeReading | undefined): void {
+    if (reading === undefined) {
+      return;
+    }
+    const cached = this.records(type);
+    const fresh = new Map(reading.records.map((record) => [record.id, record]));
+    for (const record of reading.records) {
+      this.reconcileRecord(type, record);
+    }
+    for (const id of [...cached.keys()]) {
+      if (!fresh.has(id)) {
+        cached.delete(id);
+        this.ownEdits.delete(`${type}/${id}`);
+        this.notifier.publish({ kind: "deleted", type, id, origin: "remote" });
+      }
+    }
+    this.cache.set(type, { records: this.ordered(fresh, cached), reading });
+    this.skippedRows.set(type, reading.invalid);
+  }
+
+  private ordered(
+    fresh: Map<string, AnyRecord>,
+    cached: Map<string, AnyRecord>,
+  ): Map<string, AnyRecord> {
+    return new Map([...fresh.keys()].map((id) => [id, cached.get(id) ?? fresh.get(id)!]));
+  }
+
+  /** Notifies a remote change when `record` differs from the copy, and updates the copy. */
+  private reconcileRecord(type: RecordType, record: AnyRecord): void {
+    const cached = this.records(type);
+    const previous = cached.get(record.id);
+    cached.set(record.id, record);
+    if (previous === undefined) {
+      this.notifier.publish({
+        kind: "created",
+        type,
+        id: record.id,
+        record: structuredClone(record),
+        origin: "remote",
+      });
+    } else if (!valuesEqual(previous, record)) {
+      this.notifier.publish({
+        kind: "updated",
+        type,
+        id: record.id,
+        record: structuredClone(record),
+        fields: this.changedRecordFields(previous, record),
+        lostEdits: this.lostEdits(type, previous, record),
+        origin: "remote",
+      });
+    }
+  }
+
+  /** Own edits of fields that `record` now holds other values for; they are forgotten. */
+  private lostEdits(type: RecordType, previous: AnyRecord, record: AnyRecord): FieldConflict[] {
+    const key = `${type}/${record.id}`;
+    const edits = this.ownEdits.get(key);
+    if (edits === undefined) {
+      return [];
+    }
+    const values = fieldValues(record);
+    const lost: FieldConflict[] = [];
+    for (const field of changedFields(previous, record)) {
+      const edit = edits.get(field);
+      if (edit === undefined) {
+        continue;
+      }
+      edits.delete(field);
+      if (!valuesEqual(edit.written, values.get(field))) {
+        // NOTE: the base is the value this store's edit replaced; the co-author's own base
+        // is not stored in the workbook, and is the same value unless a third edit came between.
+        lost.push({
+          field,
+          baseValue: edit.previous,
+          overwrittenValue: edit.written,
+          storedValue: values.get(field),
+        });
+      }
+    }
+    return lost;
+  }
+
+  private rememberOwnEdits(
+    type: RecordType,
+    previous: AnyRecord | undefined,
+    record: AnyRecord,
+    fields: readonly string[],
+  ): void {
+    const key = `${type}/${record.id}`;
+    const edits = this.ownEdits.get(key) ?? new Map<string, OwnEdit>();
+    const before = fieldValues(previous ?? {});
+    const after = fieldValues(record);
+    for (const field of fields) {
+      if (!RECORD_META_FIELDS.has(field)) {
+        edits.set(field, { written: after.get(field), previous: before.get(field) });
+      }
+    }
+    this.ownEdits.set(key, edits);
+  }
+
+  // Writing.
+
+  private async prepareWriter(type: RecordType, id: string | undefined): Promise<RecordWriter> {
+    const writer = new RecordWriter(this.context, type, {
+      cachedReading: this.cache.get(type)?.reading,
+      maxRequestBytes: this.maxRequestBytes,
+      schemaVersion: this.schemaVersion,
+      events: this.events,
+    });
+    try {
+      await writer.read(id);
+    } catch (error) {
+      throw syncFailure(error, "reading the sales system data");
+    }
+    if (id !== undefined && writer.mainTableMissing) {
+      throw missingTableError(LAYOUTS[type].tableName);
+    }
+    writer.requireUnprotected();
+    return writer;
+  }
+
+  private async write(action: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      throw syncFailure(error, action);
+    }
+  }
+
+  private async syncOrFail(action: string): Promise<void> {
+    try {
+      await this.context.sync();
+    } catch (error) {
+      throw syncFailure(error, action);
+    }
+  }
+
+  // Helpers.
+
+  /** Runs `operation` after every operation queued before it; one request context is shared. */
+  private exclusive<R>(operation: () => Promise<R>): Promise<R> {
+    const result = this.operations.then(operation, operation);
+    this.operations = result.catch(() => undefined);
+    return result;
+  }
+
+  private records(type: RecordType): Map<string, AnyRecord> {
+    const cache = this.cache.get(type);
+    if (cache === undefined) {
+      throw new Error(`Unknown record type "${type}".`);
+    }
+    return cache.records;
+  }
+
+  private snapshot(): SalesSystemSnapshot {
+    return structuredClone(this.snapshotView());
+  }
+
+  private snapshotView(): SalesSystemSnapshot {
+    const snapshot = emptySnapshot();
+    for (const type of RECORD_TYPES) {
+      (snapshot[type] as AnyRecord[]) = [...this.records(type).values()];
+    }
+    return snapshot;
+  }
+
+  private lookup(type?: RecordType, current?: AnyRecord): RecordLookup {
+    return {
+      find: (lookupType, id) =>
+        lookupType === type && id === current?.id ? current : this.records(lookupType).get(id),
+    };
+  }
+
+  private validated<T extends RecordType>(
+    type: T,
+    candidate: unknown,
+    lookup: RecordLookup,
+  ): RecordOf<T> {
+    const result = validateRecord(type, candidate, lookup);
+    if (!result.ok) {
+      throw new StoreValidationError(type, result.issues);
+    }
+    return result.value;
+  }
+
+  private changedRecordFields(before: AnyRecord, after: AnyRecord): string[] {
+    return changedFields(before, after).filter((field) => !RECORD_META_FIELDS.has(field));
+  }
+
+  /** Timestamp for a write; strictly after `previous` so `updatedAt` always increases. */
+  private nextTimestamp(previous?: string): string {
+    let now = this.clock().getTime();
+    if (previous !== undefined) {
+      now = Math.max(now, Date.parse(previous) + 1);
+    }
+    return new Date(now).toISOString();
+  }
+
+  private requireWritable(): void {
+    if (this.readOnly) {
+      throw new StoreReadOnlyError(this.readOnlyReason ?? "The sales system data is read-only.");
+    }
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * Reading records and the layout version out of table contents: groups the child rows of each
+ * record, rebuilds the records and remembers where each row sits, so a later write finds it.
+ */
+import { AnyRecord, FieldIssue, RecordType, Row, RowValue } from "../../model";
+import { LAYOUTS, ListLayout, META_COLUMNS, META_TABLE_NAME, SCHEMA_VERSION_KEY } from "./layout";
+import { isEmptyRow, queueTableRead, TableContents } from "./tableReader";
+import { cellsToRow, RecordRows, rowsToRecord } from "./tableRows";
+
+/** The tables of one record type as read. */
+export interface TypeContents {
+  main: TableContents;
+  /** Child tables keyed by list path. */
+  lists: Map<string, TableContents>;
+}
+
+/** Physical body rows of one record's list items, keyed by list path, in list order. */
+export type ListRowIndexes = Map<string, number[]>;
+
+/** Records of one type read from its tables, with where their rows are. */
+export interface TypeReading {
+  records: AnyRecord[];
+  /** Column names of the main table, empty when it does not exist. */
+  mainHeader: string[];
+  /** Body row of each record in the main table, by id. */
+  rowIndexes: Map<string, number>;
+  /** Body rows of each record's list items, by id. */
+  listRowIndexes: Map<string, ListRowIndexes>;
+  /** Rows that are not valid records, e.g. after a user typed text in a number column. */
+  invalid: { id: string; issues: FieldIssue[] }[];
+  /** Tables of the type that do not exist. */
+  missingTables: string[];
+}
+
+/** Queues a read of every table of `type`; `body: "none"` reads only headers and row counts. */
+export function queueTypeRead(
+  context: Excel.RequestContext,
+  type: RecordType,
+  body: "all" | "none" = "all",
+): () => TypeContents {
+  const layout = LAYOUTS[type];
+  const main = queueTableRead(context, { name: layout.tableName, body });
+  const lists = layout.lists.map(
+    (list) => [list.path, queueTableRead(context, { name: list.tableName, body })] as const,
+  );
+  return () => ({
+    main: main(),
+    lists: new Map(lists.map(([path, read]) => [path, read()])),
+  });
+}
+
+/** Turns the rows of a table into rows keyed by column name, with their body index. */
+function keyedRows(contents: TableContents): { index: number; row: Row }[] {
+  const rows: { index: number; row: Row }[] = [];
+  contents.rows.forEach((cells, index) => {
+    if (!isEmptyRow(cells)) {
+      rows.push({ index, row: cellsToRow(contents.header, cells) });
+    }
+  });
+  return rows;
+}
+
+/** Groups the rows of a child table by parent id, each group in list order. */
+function groupListRows(
+  list: ListLayout,
+  contents: TableContents | undefined,
+): Map<string, { index: number; row: Row }[]> {
+  const groups = new Map<string, { index: number; row: Row }[]>();
+  if (contents === undefined || !contents.exists) {
+    return groups;
+  }
+  for (const entry of keyedRows(contents)) {
+    const parentId = String(entry.row[list.parentColumn] ?? "");
+    const group = groups.get(parentId) ?? [];
+    group.push(entry);
+    groups.set(parentId, group);
+  }
+  for (const group of groups.values()) {
+    group.sort(
+      (left, right) =>
+        Number(left.row[list.positionColumn]) - Number(right.row[list.positionColumn]),
+    );
+  }
+  return groups;
+}
+
+/** Rebuilds the records of `type` from its tables' contents. */
+export function readRecords(type: RecordType, contents: TypeContents): TypeReading {
+  const layout = LAYOUTS[type];
+  const reading: TypeReading = {
+    records: [],
+    mainHeader: contents.main.header,
+    rowIndexes: new Map(),
+    listRowIndexes: new Map(),
+    invalid: [],
+    missingTables: [contents.main, ...contents.lists.values()]
+      .filter((table) => !table.exists)
+      .map((table) => table.name),
+  };
+  if (!contents.main.exists) {
+    return reading;
+  }
+  const groups = new Map(
+    layout.lists.map((list) => [list.path, groupListRows(list, contents.lists.get(list.path))]),
+  );
+
+  for (const { index, row } of keyedRows(contents.main)) {
+    const id = String(row.id ?? "");
+    if (id === "") {
+      continue;
+    }
+    const rows: RecordRows = { main: row, lists: new Map() };
+    const indexes: ListRowIndexes = new Map();
+    for (const list of layout.lists) {
+      const items = groups.get(list.path)?.get(id) ?? [];
+      rows.lists.set(
+        list.path,
+        items.map((item) => item.row),
+      );
+      indexes.set(
+        list.path,
+        items.map((item) => item.index),
+      );
+    }
+    const result = rowsToRecord(type, rows);
+    if (result.ok) {
+      reading.records.push(result.record);
+      reading.rowIndexes.set(id, index);
+      reading.listRowIndexes.set(id, indexes);
+    } else {
+      reading.invalid.push({ id, issues: result.issues });
+    }
+  }
+  return reading;
+}
+
+/** The layout version stored in the meta table. */
+export interface MetaContents {
+  exists: boolean;
+  /** Version found; undefined when the table or the row is missing. */
+  version: number | undefined;
+  /** Body row of the version, when present. */
+  rowIndex: number | undefined;
+  header: string[];
+  emptyBody: boolean;
+}
+
+/** Queues a read of the meta table. */
+export function queueMetaRead(context: Excel.RequestContext): () => MetaContents {
+  const read = queueTableRead(context, { name: META_TABLE_NAME, body: "all" });
+  return () => {
+    const contents = read();
+    const meta: MetaContents = {
+      exists: contents.exists,
+      version: undefined,
+      rowIndex: undefined,
+      header: contents.exists ? contents.header : [...META_COLUMNS],
+      emptyBody: contents.rows.length === 1 && isEmptyRow(contents.rows[0]),
+    };
+    contents.rows.forEach((cells: RowValue[], index) => {
+      const row = cellsToRow(contents.header, cells);
+      if (row.key === SCHEMA_VERSION_KEY) {
+        meta.version = Number(row.value);
+        meta.rowIndex = index;
+      }
+    });
+    return meta;
+  };
+}

@@ -1,0 +1,439 @@
+/**
+ * One write of one record: a read that finds the record's rows by id (one sync, a second when
+ * the main row moved since the store last read it), then the queued writes, sent in one sync
+ * unless they exceed a request. Missing tables are recreated empty and missing columns are
+ * added, so a save repairs a damaged layout.
+ */
+import {
+  AnyRecord,
+  RecordType,
+  RECORD_LABELS,
+  RECORD_TYPES,
+  Row,
+  RowValue,
+  valuesEqual,
+} from "../../model";
+import { StoreAccessError } from "../store";
+import { protectedSheetError } from "./accessErrors";
+import {
+  ColumnKind,
+  LAYOUTS,
+  listColumns,
+  ListLayout,
+  META_COLUMNS,
+  META_TABLE_NAME,
+  SCHEMA_VERSION_KEY,
+} from "./layout";
+import { MetaContents, queueMetaRead, TypeReading } from "./recordReader";
+import { TableEventRegistry } from "./tableEvents";
+import {
+  isEmptyRow,
+  queueSheetRead,
+  queueTableRead,
+  SheetContents,
+  TableContents,
+} from "./tableReader";
+import { cellsToRow, recordToRows, RecordRows, rowsToRecord } from "./tableRows";
+import {
+  addColumns,
+  appendRows,
+  createTable,
+  deleteRows,
+  TableTarget,
+  writeRowCells,
+} from "./tableWriter";
+import { WriteBatch } from "./writeBatch";
+
+/** What a writer knows from the store. */
+export interface RecordWriterOptions {
+  /** The store's last reading of the type, for the id column and the record's last row. */
+  cachedReading: TypeReading | undefined;
+  maxRequestBytes: number | undefined;
+  schemaVersion: number;
+  events: TableEventRegistry;
+}
+
+const META_KINDS: ReadonlyMap<string, ColumnKind> = new Map([
+  ["key", "text"],
+  ["value", "number"],
+]);
+
+/** Reads the rows of one record type needed for one write, then queues and sends the write. */
+export class RecordWriter {
+  private readonly context: Excel.RequestContext;
+  private readonly type: RecordType;
+  private readonly options: RecordWriterOptions;
+  private main!: TableContents;
+  private lists = new Map<string, TableContents>();
+  private sheets = new Map<string, SheetContents>();
+  private meta!: MetaContents;
+  private ids = new Map<string, number>();
+
+  constructor(context: Excel.RequestContext, type: RecordType, options: RecordWriterOptions) {
+    this.context = context;
+    this.type = type;
+    this.options = options;
+  }
+
+  /** True when the type's main table does not exist but other tables of the layout do. */
+  get mainTableMissing(): boolean {
+    return !this.main.exists && this.meta.exists;
+  }
+
+  /**
+   * Reads the header and id column of the main table, the row where record `id` was last
+   * seen, the child tables (whole when `id` is given) and the protection of the type's sheets.
+   */
+  async read(id: string | undefined): Promise<void> {
+    const layout = LAYOUTS[this.type];
+    const cached = this.options.cachedReading;
+    let idColumn = cached?.mainHeader.indexOf("id") ?? -1;
+    const hint = id === undefined ? 0 : (cached?.rowIndexes.get(id) ?? 0);
+
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const main = queueTableRead(this.context, {
+        name: layout.tableName,
+        body: "none",
+        column: idColumn >= 0 ? idColumn : undefined,
+        rows: [hint, 0],
+      });
+      const lists = layout.lists.map(
+        (list) =>
+          [
+            list.path,
+            queueTableRead(this.context, {
+              name: list.tableName,
+              body: id === undefined ? "none" : "all",
+              rows: [0],
+            }),
+          ] as const,
+      );
+      const sheetNames = [layout.sheetName, ...layout.lists.map((list) => list.tableName)];
+      const sheets = [...sheetNames, META_TABLE_NAME].map((name) =>
+        queueSheetRead(this.context, name),
+      );
+      const meta = queueMetaRead(this.context);
+      await this.context.sync();
+
+      this.main = main();
+      this.lists = new Map(lists.map(([path, read]) => [path, read()]));
+      this.sheets = new Map(sheets.map((read) => [read().name, read()]));
+      this.meta = meta();
+      const foundIdColumn = this.main.header.indexOf("id");
+      if (!this.main.exists || foundIdColumn === idColumn) {
+        break;
+      }
+      // The id column moved (or the table is new to this store): read it where it is now.
+      idColumn = foundIdColumn;
+    }
+    this.ids = new Map(this.main.column.map((cell, index) => [String(cell), index]));
+  }
+
+  /** True when the main table has a row with this id. */
+  hasId(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  /** Throws when a sheet of the type is protected, before anything is written. */
+  requireUnprotected(): void {
+    for (const sheet of this.sheets.values()) {
+      if (sheet.exists && sheet.protected && sheet.name !== META_TABLE_NAME) {
+        throw protectedSheetError(sheet.name);
+      }
+    }
+  }
+
+  /**
+   * Reads record `id` as stored now, reading its main row in one more sync when it is not
+   * where the store last saw it.
+   *
+   * @throws StoreAccessError when the cells are not a valid record, e.g. after a user typed
+   *   text into a number column.
+   */
+  async currentRecord(id: string): Promise<AnyRecord> {
+    const index = this.requireIndex(id);
+    let cells = this.main.rowsAt.get(index);
+    if (cells === undefined || String(cells[this.main.header.indexOf("id")]) !== id) {
+      const row = this.context.workbook.tables
+        .getItem(this.main.name)
+        .getDataBodyRange()
+        .getRow(index)
+        .load("values");
+      await this.context.sync();
+      cells = row.values[0] as RowValue[];
+    }
+
+    const rows: RecordRows = { main: cellsToRow(this.main.header, cells), lists: new Map() };
+    for (const list of LAYOUTS[this.type].lists) {
+      rows.lists.set(
+        list.path,
+        this.listEntries(list, id).map((entry) => entry.row),
+      );
+    }
+    const result = rowsToRecord(this.type, rows);
+    if (!result.ok) {
+      const details = result.issues.map((issue) => issue.message).join(" ");
+      throw new StoreAccessError(
+        `The row of ${RECORD_LABELS[this.type]} ${id} in the table ${this.main.name} is not a ` +
+          `valid record, so nothing was saved. ${details} Correct the cells and try again.`,
+      );
+    }
+    return result.record;
+  }
+
+  /** Writes a new record's rows below the bodies of its tables. */
+  async create(record: AnyRecord): Promise<void> {
+    const batch = this.newBatch();
+    const rows = recordToRows(this.type, record);
+    const layout = LAYOUTS[this.type];
+    const main = await this.ensureTable(
+      batch,
+      this.main,
+      layout.tableName,
+      layout.columns,
+      layout.kinds,
+    );
+    await appendRows(batch, this.context, main, [rows.main]);
+    for (const list of layout.lists) {
+      const items = rows.lists.get(list.path) ?? [];
+      if (items.length > 0 || !this.lists.get(list.path)?.exists) {
+        const target = await this.listTarget(batch, list);
+        await appendRows(batch, this.context, target, items);
+      }
+    }
+    if (!this.meta.exists) {
+      await this.createOtherTypesTables(batch);
+    }
+    if (this.meta.version === undefined) {
+      await RecordWriter.writeVersion(
+        batch,
+        this.context,
+        this.meta,
+        this.sheets.get(META_TABLE_NAME)?.exists ?? false,
+        this.options.schemaVersion,
+      );
+    }
+    await batch.flush();
+  }
+
+  /** Writes the cells of `record` that differ from `current`, and its changed lists. */
+  async update(current: AnyRecord, record: AnyRecord): Promise<void> {
+    const batch = this.newBatch();
+    const before = recordToRows(this.type, current);
+    const after = recordToRows(this.type, record);
+    const layout = LAYOUTS[this.type];
+    const changes: Record<string, RowValue | undefined> = {};
+    for (const column of layout.columns) {
+      if (before.main[column] !== after.main[column]) {
+        changes[column] = after.main[column];
+      }
+    }
+    const main = await this.ensureTable(
+      batch,
+      this.main,
+      layout.tableName,
+      layout.columns,
+      layout.kinds,
+    );
+    await writeRowCells(batch, this.context, main, this.requireIndex(record.id), changes);
+
+    for (const list of layout.lists) {
+      const oldItems = before.lists.get(list.path) ?? [];
+      const newItems = after.lists.get(list.path) ?? [];
+      if (!valuesEqual(oldItems, newItems)) {
+        await this.rewriteList(batch, list, record.id, newItems);
+      }
+    }
+    await batch.flush();
+  }
+
+  /** Deletes the record's main row and its list rows. */
+  async delete(id: string): Promise<void> {
+    const batch = this.newBatch();
+    for (const list of LAYOUTS[this.type].lists) {
+      const indexes = this.listEntries(list, id).map((entry) => entry.index);
+      deleteRows(batch, this.context, list.tableName, indexes);
+    }
+    deleteRows(batch, this.context, this.main.name, [this.requireIndex(id)]);
+    await batch.flush();
+  }
+
+  /** Queues the layout version into the meta table, creating the table when missing. */
+  static async writeVersion(
+    batch: WriteBatch,
+    context: Excel.RequestContext,
+    meta: MetaContents,
+    sheetExists: boolean,
+    version: number,
+  ): Promise<void> {
+    const target: TableTarget = {
+      name: META_TABLE_NAME,
+      header: meta.header,
+      kinds: META_KINDS,
+      emptyBody: meta.emptyBody || !meta.exists,
+    };
+    if (!meta.exists) {
+      await createTable(batch, context, {
+        sheetName: META_TABLE_NAME,
+        sheetExists,
+        column: 0,
+        tableName: META_TABLE_NAME,
+        columns: META_COLUMNS,
+      });
+    }
+    if (meta.rowIndex === undefined) {
+      await appendRows(batch, context, target, [{ key: SCHEMA_VERSION_KEY, value: version }]);
+    } else {
+      await writeRowCells(batch, context, target, meta.rowIndex, { value: version });
+    }
+  }
+
+  /**
+   * Queues the tables of the other record types that do not exist yet, so the first save
+   * creates the whole layout once. Their existence is read in one more sync.
+   */
+  private async createOtherTypesTables(batch: WriteBatch): Promise<void> {
+    const others = RECORD_TYPES.filter((type) => type !== this.type);
+    const reads = others.flatMap((type) => {
+      const layout = LAYOUTS[type];
+      const tables = [
+        { name: layout.tableName, columns: layout.columns },
+        ...layout.lists.map((list) => ({ name: list.tableName, columns: listColumns(list) })),
+      ];
+      return tables.map((table) => ({
+        ...table,
+        contents: queueTableRead(this.context, { name: table.name, body: "none" }),
+        sheet: queueSheetRead(this.context, table.name),
+      }));
+    });
+    await this.context.sync();
+    for (const table of reads) {
+      if (table.contents().exists) {
+        continue;
+      }
+      const sheet = table.sheet();
+      const created = await createTable(batch, this.context, {
+        sheetName: table.name,
+        sheetExists: sheet.exists,
+        column: sheet.exists ? sheet.freeColumn : 0,
+        tableName: table.name,
+        columns: table.columns,
+      });
+      batch.queue(() => this.options.events.watchTable(created, table.name));
+    }
+  }
+
+  private newBatch(): WriteBatch {
+    return new WriteBatch(this.context, this.options.maxRequestBytes);
+  }
+
+  private requireIndex(id: string): number {
+    const index = this.ids.get(id);
+    if (index === undefined) {
+      throw new Error(`The row of record ${id} was not read before writing.`);
+    }
+    return index;
+  }
+
+  /** Rows of record `id` in a child table with their body indexes, in list order. */
+  private listEntries(list: ListLayout, id: string): { index: number; row: Row }[] {
+    const contents = this.lists.get(list.path);
+    if (contents === undefined || !contents.exists) {
+      return [];
+    }
+    const entries: { index: number; row: Row }[] = [];
+    contents.rows.forEach((cells, index) => {
+      if (isEmptyRow(cells)) {
+        return;
+      }
+      const row = cellsToRow(contents.header, cells);
+      if (String(row[list.parentColumn]) === id) {
+        entries.push({ index, row });
+      }
+    });
+    return entries.sort(
+      (left, right) =>
+        Number(left.row[list.positionColumn]) - Number(right.row[list.positionColumn]),
+    );
+  }
+
+  private async listTarget(batch: WriteBatch, list: ListLayout): Promise<TableTarget> {
+    const contents = this.lists.get(list.path);
+    const target = await this.ensureTable(
+      batch,
+      contents,
+      list.tableName,
+      listColumns(list),
+      list.kinds,
+    );
+    return target;
+  }
+
+  /**
+   * Overwrites the record's existing list rows in place, then appends the extra items or
+   * deletes the surplus rows.
+   */
+  private async rewriteList(
+    batch: WriteBatch,
+    list: ListLayout,
+    id: string,
+    items: readonly Row[],
+  ): Promise<void> {
+    const target = await this.listTarget(batch, list);
+    const existing = this.lists.get(list.path)?.exists ? this.listEntries(list, id) : [];
+    const kept = Math.min(existing.length, items.length);
+    for (let position = 0; position < kept; position++) {
+      const changes: Record<string, RowValue | undefined> = {};
+      for (const column of listColumns(list)) {
+        if (existing[position].row[column] !== (items[position][column] ?? "")) {
+          changes[column] = items[position][column];
+        }
+      }
+      if (Object.keys(changes).length > 0) {
+        await writeRowCells(batch, this.context, target, existing[position].index, changes);
+      }
+    }
+    await appendRows(batch, this.context, target, items.slice(kept));
+    const surplus = existing.slice(kept).map((entry) => entry.index);
+    deleteRows(batch, this.context, list.tableName, surplus);
+  }
+
+  /**
+   * Returns the write target of a table, queueing its creation when it is missing and the
+   * columns of `columns` that it lacks.
+   */
+  private async ensureTable(
+    batch: WriteBatch,
+    contents: TableContents | undefined,
+    tableName: string,
+    columns: readonly string[],
+    kinds: ReadonlyMap<string, ColumnKind>,
+  ): Promise<TableTarget> {
+    if (contents === undefined || !contents.exists) {
+      const sheet = this.sheets.get(tableName);
+      const table = await createTable(batch, this.context, {
+        sheetName: tableName,
+        sheetExists: sheet?.exists ?? false,
+        column: sheet?.exists ? sheet.freeColumn : 0,
+        tableName,
+        columns,
+      });
+      batch.queue(() => this.options.events.watchTable(table, tableName));
+      const created = { name: tableName, header: [...columns], kinds, emptyBody: true };
+      if (contents !== undefined) {
+        Object.assign(contents, { exists: true, header: [...columns], rowCount: 1, rows: [] });
+      }
+      return created;
+    }
+    const missing = columns.filter((column) => !contents.header.includes(column));
+    addColumns(batch, this.context, tableName, missing);
+    contents.header.push(...missing);
+    const firstRow = contents.rowsAt.get(0);
+    return {
+      name: tableName,
+      header: contents.header,
+      kinds,
+      emptyBody: contents.rowCount === 1 && isEmptyRow(firstRow),
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import "../../support/officeManifestStub";
+import { SCHEMA_VERSION } from "../../../src/model";
+import { ExcelStore } from "../../../src/workbook/excel/excelStore";
+import { excelContext, MockExcelWorkbook } from "../../support/excelMock";
+import { runStoreContract } from "../contract/storeContract";
+
+/**
+ * Two stores on one mocked workbook, as two co-authors. The mock runs each change event's
+ * handlers before the writer's sync resolves ("immediate" delivery), so each store sees every
+ * change of the other; the tests in excelStore.coauthoring.test.ts deliver events late and
+ * out of order.
+ */
+runStoreContract("excel store", {
+  createStores: async () => {
+    const workbook = new MockExcelWorkbook({ delivery: "immediate" });
+    const first = await ExcelStore.open(excelContext(workbook.openSession("first")));
+    const second = await ExcelStore.open(excelContext(workbook.openSession("second")));
+    return {
+      first,
+      second,
+      settle: async () => {
+        await workbook.settled();
+        await Promise.all([first.settled(), second.settled()]);
+        await workbook.settled();
+        await Promise.all([first.settled(), second.settled()]);
+      },
+    };
+  },
+  createNewerLayoutStore: async () => {
+    const workbook = new MockExcelWorkbook();
+    const writer = await ExcelStore.open(excelContext(workbook.openSession("writer")));
+    await writer.create("targetGroup", { name: "Clinics", kind: "segment" });
+    const meta = workbook.readTable("SPM_Meta");
+    expect(meta?.rows).toEqual([["schemaVersion", SCHEMA_VERSION]]);
+    workbook.writeCell("SPM_Meta", 1, 1, SCHEMA_VERSION + 1);
+    return ExcelStore.open(excelContext(workbook.openSession("reader")));
+  },
+});
