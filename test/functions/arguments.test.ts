@@ -156,6 +156,8 @@ describe("readHorizon rules", () => {
     ["one period", 1, 1],
     ["maximum horizon", MAX_HORIZON, MAX_HORIZON],
     ["single-cell range", [[12]], 12],
+    // 0.1*3*10 in IEEE doubles, which Excel displays as 3.
+    ["whole number up to rounding", 0.1 * 3 * 10, 3],
   ];
 
   test.each(accepted)("accepts %s", (_name, value, expected) => {
@@ -171,6 +173,7 @@ describe("readHorizon rules", () => {
     ["zero", 0, "horizon is 0 but must be a whole number from 1 to 10000."],
     ["negative", -3, "horizon is -3 but must be a whole number from 1 to 10000."],
     ["fractional", 2.5, "horizon is 2.5 but must be a whole number from 1 to 10000."],
+    ["nearly whole", 3.000001, "horizon is 3.000001 but must be a whole number from 1 to 10000."],
     ["above maximum", 10_001, "horizon is 10001 but must be a whole number from 1 to 10000."],
     ["text", "12", 'horizon is text "12", not a number; give a whole number from 1 to 10000.'],
     [
