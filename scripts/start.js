@@ -2,16 +2,24 @@
  * `npm start`. On Windows and macOS it sideloads the add-in into desktop Excel
  * (`npm run start:desktop`). Elsewhere (Linux, CI), where there is no desktop Excel, it builds the
  * `spm` command, recalculates examples/sales-example.xlsx into
- * out/sales-example-calculated.xlsx and prints the forecasts it computed. Any failure ends with
- * a non-zero exit code.
+ * out/sales-example-calculated.xlsx and prints the forecasts it computed. Then it builds the
+ * standalone browser host (the grid with the example workbook and the task pane) and serves it
+ * on 127.0.0.1 until Ctrl+C, printing the URL. Any failure ends with a non-zero exit code.
+ *
+ *   npm start                  as above
+ *   npm start -- --once        builds everything, prints the forecasts and exits without serving
+ *   SPM_START_ONCE=1 npm start the same as --once
+ *   SPM_STANDALONE_PORT=N      serves on port N instead of 3100
  */
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
+const { portFromArguments, startStaticServer } = require("./serve");
 
 const root = path.resolve(__dirname, "..");
 const exampleWorkbook = path.join(root, "examples", "sales-example.xlsx");
 const calculatedWorkbook = path.join(root, "out", "sales-example-calculated.xlsx");
+const standaloneFolder = path.join(root, "out", "standalone");
 
 /** Platforms where desktop Excel can sideload the add-in. */
 const DESKTOP_EXCEL_PLATFORMS = ["win32", "darwin"];
@@ -128,15 +136,59 @@ async function printForecasts() {
   );
 }
 
+/** True when `npm start` should exit after building instead of serving the standalone host. */
+function startsOnce(args, env) {
+  return args.includes("--once") || env.SPM_START_ONCE === "1";
+}
+
+/** Builds the standalone host into out/standalone with webpack's production mode. */
+function buildStandalone() {
+  const webpackCli = require.resolve("webpack-cli/bin/cli.js");
+  run("Building the standalone host", process.execPath, [
+    webpackCli,
+    "--mode",
+    "production",
+    "--env",
+    "standalone",
+    "--no-stats",
+  ]);
+}
+
+/** Serves the standalone host until Ctrl+C (SIGINT) or SIGTERM, then closes the server. */
+async function serveStandalone(port) {
+  const { server, url } = await startStaticServer({ root: standaloneFolder, port });
+  process.stdout.write(
+    `\nThe standalone host (grid with the example workbook, and the task pane) is at:\n\n` +
+      `  ${url}\n\nOpen it in a browser. Press Ctrl+C to stop.\n`,
+  );
+  const stop = () => {
+    process.stdout.write("\nStopping the standalone host.\n");
+    server.close();
+    server.closeAllConnections();
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
 async function startHeadless() {
   if (!fs.existsSync(exampleWorkbook)) {
     throw new Error(
       `The example workbook does not exist: ${exampleWorkbook}. Run npm run examples.`,
     );
   }
+  const args = process.argv.slice(2);
+  const port = portFromArguments(args, process.env);
   run("Building the spm command", process.execPath, [path.join(root, "scripts", "build-cli.js")]);
   recalculateExample();
   await printForecasts();
+  buildStandalone();
+  if (startsOnce(args, process.env)) {
+    process.stdout.write(
+      `Built the standalone host into ${path.relative(root, standaloneFolder)}.\n`,
+    );
+    return;
+  }
+  await serveStandalone(port);
 }
 
 function startDesktop() {

@@ -18,7 +18,13 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
   },
   address: {
-    minWidth: "4em",
+    width: "5em",
+    height: "26px",
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusSmall,
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
   },
@@ -57,9 +63,7 @@ export function FormulaBar(props: FormulaBarProps): React.JSX.Element {
   return (
     <div className={styles.root}>
       <div className={styles.row}>
-        <output className={styles.address} aria-label="Active cell">
-          {props.address}
-        </output>
+        <input className={styles.address} aria-label="Active cell" readOnly value={props.address} />
         <input
           className={styles.input}
           aria-label="Formula bar"
@@ -69,7 +73,7 @@ export function FormulaBar(props: FormulaBarProps): React.JSX.Element {
           onKeyDown={props.onKeyDown}
         />
       </div>
-      <Caption1 className={styles.message} role="status" aria-live="polite">
+      <Caption1 className={styles.message} role="status" aria-label="Cell message">
         {props.message}
       </Caption1>
     </div>

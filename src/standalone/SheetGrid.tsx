@@ -12,6 +12,15 @@ import { formatCellValue } from "./cellFormat";
 import { cellKey } from "./gridWorkbook";
 import { useGridStyles } from "./gridStyles";
 
+/** Callbacks of the grid's cells; the object must keep its identity across renders. */
+export interface SheetGridHandlers {
+  onSelect(row: number, col: number): void;
+  onStartEditing(row: number, col: number): void;
+  onDraftChange(text: string): void;
+  onEditorKeyDown(event: React.KeyboardEvent<HTMLInputElement>): void;
+  onEditorBlur(): void;
+}
+
 /** Properties of {@link SheetGrid}. */
 export interface SheetGridProps {
   sheetName: string;
@@ -22,15 +31,11 @@ export interface SheetGridProps {
   active: { row: number; col: number };
   /** Text of the inline editor, or null when the active cell is not being edited. */
   draft: string | null;
-  onSelect(row: number, col: number): void;
-  onStartEditing(row: number, col: number): void;
+  handlers: SheetGridHandlers;
   onKeyDown(event: React.KeyboardEvent<HTMLTableElement>): void;
-  onDraftChange(text: string): void;
-  onEditorKeyDown(event: React.KeyboardEvent<HTMLInputElement>): void;
-  onEditorBlur(): void;
 }
 
-/** Returns the id of a cell's element, used for focus and for the formula bar's reference. */
+/** Returns the id of a cell's element, used to focus it. */
 export function cellElementId(row: number, col: number): string {
   return `grid-cell-${row}-${col}`;
 }
@@ -40,7 +45,7 @@ function columnLetters(count: number): string[] {
   return Array.from({ length: count }, (_, col) => formatAddress(0, col).replace(/\d+$/, ""));
 }
 
-/** Table of one sheet's cells. */
+/** Renders the table of one sheet's cells. */
 export function SheetGrid(props: SheetGridProps): React.JSX.Element {
   const styles = useGridStyles();
   const letters = React.useMemo(() => columnLetters(props.columnCount), [props.columnCount]);
@@ -66,30 +71,78 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
           </tr>
         </thead>
         <tbody>
-          {Array.from({ length: props.rowCount }, (_, row) => (
-            <tr key={row}>
-              <th scope="row" className={styles.rowHeader}>
-                {row + 1}
-              </th>
-              {letters.map((_, col) => (
-                <GridCell key={col} row={row} col={col} {...props} />
-              ))}
-            </tr>
-          ))}
+          {Array.from({ length: props.rowCount }, (_, row) => {
+            const isActiveRow = props.active.row === row;
+            return (
+              <GridRow
+                key={row}
+                row={row}
+                values={props.values[row]}
+                numberFormats={props.numberFormats}
+                columnCount={props.columnCount}
+                activeCol={isActiveRow ? props.active.col : -1}
+                draft={isActiveRow ? props.draft : null}
+                handlers={props.handlers}
+              />
+            );
+          })}
         </tbody>
       </table>
     </div>
   );
 }
 
-/** Renders one cell: its formatted value, or the inline editor while it is edited. */
-function GridCell(props: SheetGridProps & { row: number; col: number }): React.JSX.Element {
+/** Properties of one row; a row renders again only when one of them changes. */
+interface GridRowProps {
+  row: number;
+  values: EngineValue[] | undefined;
+  numberFormats: ReadonlyMap<string, string>;
+  columnCount: number;
+  /** Column of the active cell in this row, or -1. */
+  activeCol: number;
+  draft: string | null;
+  handlers: SheetGridHandlers;
+}
+
+const GridRow = React.memo(function GridRow(props: GridRowProps): React.JSX.Element {
   const styles = useGridStyles();
-  const { row, col } = props;
-  const value = props.values[row]?.[col] ?? null;
-  const isActive = props.active.row === row && props.active.col === col;
+  return (
+    <tr>
+      <th scope="row" className={styles.rowHeader}>
+        {props.row + 1}
+      </th>
+      {Array.from({ length: props.columnCount }, (_, col) => (
+        <GridCell
+          key={col}
+          row={props.row}
+          col={col}
+          value={props.values?.[col] ?? null}
+          numberFormat={props.numberFormats.get(cellKey(props.row, col))}
+          isActive={props.activeCol === col}
+          draft={props.activeCol === col ? props.draft : null}
+          handlers={props.handlers}
+        />
+      ))}
+    </tr>
+  );
+});
+
+/** Properties of one cell. */
+interface GridCellProps {
+  row: number;
+  col: number;
+  value: EngineValue;
+  numberFormat: string | undefined;
+  isActive: boolean;
+  draft: string | null;
+  handlers: SheetGridHandlers;
+}
+
+/** Renders one cell: its formatted value, or the inline editor while it is edited. */
+const GridCell = React.memo(function GridCell(props: GridCellProps): React.JSX.Element {
+  const styles = useGridStyles();
+  const { row, col, value, isActive, handlers } = props;
   const error = isEngineError(value) ? value : undefined;
-  const text = formatCellValue(value, props.numberFormats.get(cellKey(row, col)));
   const address = formatAddress(row, col);
   const className = mergeClasses(
     styles.cell,
@@ -106,9 +159,9 @@ function GridCell(props: SheetGridProps & { row: number; col: number }): React.J
           aria-label={`Edit cell ${address}`}
           value={props.draft}
           autoFocus
-          onChange={(event) => props.onDraftChange(event.target.value)}
-          onKeyDown={props.onEditorKeyDown}
-          onBlur={props.onEditorBlur}
+          onChange={(event) => handlers.onDraftChange(event.target.value)}
+          onKeyDown={handlers.onEditorKeyDown}
+          onBlur={handlers.onEditorBlur}
         />
       </td>
     );
@@ -121,10 +174,10 @@ function GridCell(props: SheetGridProps & { row: number; col: number }): React.J
       aria-selected={isActive}
       title={error ? `${error.error} ${error.message}`.trim() : undefined}
       data-address={address}
-      onMouseDown={() => props.onSelect(row, col)}
-      onDoubleClick={() => props.onStartEditing(row, col)}
+      onMouseDown={() => handlers.onSelect(row, col)}
+      onDoubleClick={() => handlers.onStartEditing(row, col)}
     >
-      {text}
+      {formatCellValue(value, props.numberFormat)}
     </td>
   );
-}
+});

@@ -11,7 +11,7 @@ import { formatAddress } from "../cli/workbookCells";
 import { formatCellInput } from "./cellInput";
 import { GridWorkbook } from "./gridWorkbook";
 import { FormulaBar } from "./FormulaBar";
-import { SheetGrid, cellElementId } from "./SheetGrid";
+import { SheetGrid, SheetGridHandlers, cellElementId } from "./SheetGrid";
 import { WorkbookToolbar } from "./WorkbookToolbar";
 import type { SheetData } from "./gridWorkbook";
 
@@ -55,6 +55,11 @@ interface Draft {
 interface Position {
   row: number;
   col: number;
+}
+
+/** True for a key that types a character, without Ctrl, Alt or Meta. */
+function isTypedCharacter(event: React.KeyboardEvent<HTMLElement>): boolean {
+  return event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
 }
 
 /** Subscribes to the workbook and returns its revision, which changes with every edit. */
@@ -138,7 +143,13 @@ export function SpreadsheetView({
   };
 
   const onGridKeyDown = (event: React.KeyboardEvent<HTMLTableElement>): void => {
-    if (draft !== null) {
+    if (event.target instanceof HTMLInputElement) {
+      return;
+    }
+    const pending = draftRef.current;
+    if (pending !== null) {
+      // Keys typed fast after the first one can reach the cell before its editor has focus.
+      continueDraft(pending, event);
       return;
     }
     const moves: Record<string, [number, number]> = {
@@ -158,13 +169,22 @@ export function SpreadsheetView({
     } else if (event.key === "Delete" || event.key === "Backspace") {
       event.preventDefault();
       workbook.setInput({ sheet: currentSheet, ...active }, "");
-    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    } else if (isTypedCharacter(event)) {
       event.preventDefault();
       setDraft({ text: event.key, inCell: true });
     }
   };
 
-  const onEditorKeyDown = (event: React.KeyboardEvent<HTMLInputElement>): void => {
+  const continueDraft = (pending: Draft, event: React.KeyboardEvent<HTMLElement>): void => {
+    if (isTypedCharacter(event)) {
+      event.preventDefault();
+      setDraft({ text: pending.text + event.key, inCell: pending.inCell });
+    } else {
+      onEditorKeyDown(event);
+    }
+  };
+
+  const onEditorKeyDown = (event: React.KeyboardEvent<HTMLElement>): void => {
     if (event.key === "Enter") {
       event.preventDefault();
       commit(1, 0);
@@ -179,6 +199,34 @@ export function SpreadsheetView({
     setSheetName(name);
     setActive({ row: 0, col: 0 });
   };
+
+  // The cells keep one handler object, so that typing re-renders only the edited cell; its
+  // methods call the latest closures of this render.
+  const latest = React.useRef<SheetGridHandlers>(null as unknown as SheetGridHandlers);
+  latest.current = {
+    onSelect: (row, col) => {
+      storeDraft();
+      moveTo(row, col);
+    },
+    onStartEditing: (row, col) => {
+      setActive({ row, col });
+      const content = workbook.content({ sheet: currentSheet, row, col });
+      setDraft({ text: formatCellInput(content), inCell: true });
+    },
+    onDraftChange: (text) => setDraft({ text, inCell: true }),
+    onEditorKeyDown,
+    onEditorBlur: storeDraft,
+  };
+  const handlers = React.useMemo<SheetGridHandlers>(
+    () => ({
+      onSelect: (row, col) => latest.current.onSelect(row, col),
+      onStartEditing: (row, col) => latest.current.onStartEditing(row, col),
+      onDraftChange: (text) => latest.current.onDraftChange(text),
+      onEditorKeyDown: (event) => latest.current.onEditorKeyDown(event),
+      onEditorBlur: () => latest.current.onEditorBlur(),
+    }),
+    [],
+  );
 
   const message = isEngineError(activeValue)
     ? `${activeValue.error} ${activeValue.message}`.trim()
@@ -202,21 +250,8 @@ export function SpreadsheetView({
         columnCount={size.columnCount}
         active={active}
         draft={draft?.inCell ? draft.text : null}
-        onSelect={(row, col) => {
-          storeDraft();
-          moveTo(row, col);
-        }}
-        onStartEditing={(row, col) => {
-          setActive({ row, col });
-          setDraft({
-            text: formatCellInput(workbook.content({ sheet: currentSheet, row, col })),
-            inCell: true,
-          });
-        }}
+        handlers={handlers}
         onKeyDown={onGridKeyDown}
-        onDraftChange={(text) => setDraft({ text, inCell: true })}
-        onEditorKeyDown={onEditorKeyDown}
-        onEditorBlur={storeDraft}
       />
       <TabList
         className={styles.tabs}

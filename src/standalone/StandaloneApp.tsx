@@ -43,13 +43,19 @@ export interface StandaloneAppProps {
 /** Workbook and task pane side by side. */
 export function StandaloneApp(props: StandaloneAppProps): React.JSX.Element {
   const styles = useStyles();
+  // `opened` counts the files opened, so opening a file of the same name again starts afresh.
   const [openFile, setOpenFile] = React.useState({
     workbook: props.initialWorkbook,
     fileName: props.initialFileName,
+    opened: 0,
   });
 
   const open = (sheets: SheetData[], fileName: string): void => {
-    setOpenFile({ workbook: new GridWorkbook(props.catalog, sheets), fileName });
+    setOpenFile((previous) => ({
+      workbook: new GridWorkbook(props.catalog, sheets),
+      fileName,
+      opened: previous.opened + 1,
+    }));
   };
 
   return (
@@ -57,13 +63,14 @@ export function StandaloneApp(props: StandaloneAppProps): React.JSX.Element {
       <div className={styles.shell}>
         <section className={styles.workbook} aria-label="Workbook">
           <SpreadsheetView
-            key={openFile.fileName}
+            key={openFile.opened}
             workbook={openFile.workbook}
             fileName={openFile.fileName}
             onOpen={open}
           />
         </section>
-        <div className={styles.pane}>
+        {/* Focusable so that keyboard users can scroll the pane when it has no control yet. */}
+        <div className={styles.pane} role="region" aria-label="Task pane" tabIndex={0}>
           <App theme={props.theme} />
         </div>
       </div>

@@ -1,0 +1,121 @@
+/**
+ * One browser session for the end-to-end tests: a development build of the standalone host in a
+ * temporary folder, served on 127.0.0.1, and Debian's Chromium driven by playwright-core with a
+ * fresh profile. A request guard aborts and records every request outside the page's origin.
+ */
+import * as fs from "fs";
+import type { Server } from "http";
+import * as os from "os";
+import * as path from "path";
+import { BrowserContext, chromium } from "playwright-core";
+import webpack from "webpack";
+
+/** Chromium from Debian's package, which .ci/run installs; nothing is downloaded. */
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+
+/**
+ * Flags that keep Chromium from reaching any network service of its own (updates, sync, field
+ * trials, QUIC probes), so every request the guard intercepts comes from the page.
+ */
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Page size of the session, wide enough for the grid and a 350 px task pane. */
+export const VIEWPORT = { width: 1400, height: 860 };
+
+const REPOSITORY_ROOT = path.resolve(__dirname, "..", "..");
+
+type ConfigFactory = (
+  env: Record<string, unknown>,
+  argv: { mode: string },
+) => Promise<webpack.Configuration>;
+
+const createConfig = require("../../webpack.config.js") as ConfigFactory;
+const { startStaticServer } = require("../../scripts/serve.js") as {
+  startStaticServer(options: { root: string; port?: number }): Promise<{
+    server: Server;
+    url: string;
+  }>;
+};
+
+/** A running session: the server's base URL, the browser context and the blocked requests. */
+export interface BrowserSession {
+  url: string;
+  /** Temporary folder of the session, removed on close. */
+  workDir: string;
+  context: BrowserContext;
+  /** URLs of requests outside the page's origin, which the guard aborted. */
+  foreignRequests: string[];
+  close(): Promise<void>;
+}
+
+/** Builds the standalone host (development mode, which builds fastest) into `outputDir`. */
+async function buildStandalone(outputDir: string): Promise<void> {
+  const config = await createConfig({ standalone: true }, { mode: "development" });
+  config.context = REPOSITORY_ROOT;
+  config.output = { ...config.output, path: outputDir };
+  config.devtool = false;
+  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+    webpack(config, (error, result) =>
+      error || !result ? reject(error ?? new Error("webpack returned no stats.")) : resolve(result),
+    ),
+  );
+  if (stats.hasErrors()) {
+    const errors = stats.toJson({ all: false, errors: true }).errors ?? [];
+    throw new Error(`The standalone build failed:\n${errors.map((e) => e.message).join("\n")}`);
+  }
+}
+
+/**
+ * Builds and serves the standalone host and launches Chromium with the request guard.
+ * @throws {Error} when Chromium is not installed at {@link CHROMIUM_PATH}
+ */
+export async function startBrowserSession(): Promise<BrowserSession> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM_PATH}. Install Debian's package: apt-get install chromium.`,
+    );
+  }
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "spm-e2e-"));
+  const outputDir = path.join(workDir, "site");
+  await buildStandalone(outputDir);
+  const { server, url } = await startStaticServer({ root: outputDir });
+
+  const context = await chromium.launchPersistentContext(path.join(workDir, "profile"), {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    viewport: VIEWPORT,
+    acceptDownloads: true,
+  });
+  const origin = new URL(url).origin;
+  const foreignRequests: string[] = [];
+  await context.route("**/*", (route) => {
+    const requestUrl = route.request().url();
+    if (new URL(requestUrl).origin === origin) {
+      return route.continue();
+    }
+    foreignRequests.push(requestUrl);
+    return route.abort("blockedbyclient");
+  });
+
+  return {
+    url,
+    workDir,
+    context,
+    foreignRequests,
+    close: async () => {
+      await context.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      fs.rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}
