@@ -388,7 +388,7 @@ function readPresentPercent(scalar: unknown, label: string, range: PercentRange)
 
 /**
  * Reads a required percentage as a fraction (25% or 0.25 give 0.25), from 0 to 100 % unless
- * `range` says otherwise. A number above the maximum is rejected with a hint, because 60 may
+ * `range` sets other bounds. A number above the maximum is rejected with a hint, because 60 may
  * mean 60 % or 6000 %.
  */
 export function readPercent(value: unknown, name: string, range: PercentRange = {}): number {
@@ -412,7 +412,7 @@ export function readOptionalPercent<D extends number | null>(
 
 /**
  * Reads a one-row or one-column range of percentages, such as stage probabilities, as fractions
- * from 0 to 100 % unless `range` says otherwise. Blank cells at the end are ignored; any other
+ * from 0 to 100 % unless `range` sets other bounds. Blank cells at the end are ignored; any other
  * blank, text that is not a percentage, a logical value or an error is rejected with its
  * position.
  */
@@ -610,9 +610,7 @@ export function readNumberTable(
   name: string,
   columns: { min: number; max: number },
 ): (number | null)[][] {
-  const rows = (
-    Array.isArray(value) ? (Array.isArray(value[0]) ? value : [value]) : [[value]]
-  ) as unknown[][];
+  const rows = asRows(value);
   const width = rows[0].length;
   if (width < columns.min || width > columns.max) {
     const expected =
@@ -632,6 +630,14 @@ export function readNumberTable(
   return rows
     .slice(0, length)
     .map((row, i) => row.map((cell, j) => readTableCell(cell, name, i, j, columns.min)));
+}
+
+/** Returns a range argument as rows: a single value is one row of one cell. */
+function asRows(value: unknown): unknown[][] {
+  if (!Array.isArray(value)) {
+    return [[value]];
+  }
+  return (Array.isArray(value[0]) ? value : [value]) as unknown[][];
 }
 
 /** Reads one cell of a number table; a blank is null in an optional column. */

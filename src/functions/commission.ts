@@ -135,7 +135,7 @@ function detailRows(result: CommissionResult): ResultCell[][] {
  * @param [minimum_attainment] Optional. Attainment below which nothing is paid, such as 50%. Omit it for none.
  * @param [cap] Optional. Largest amount earned before the draw, in currency. Omit it for no cap.
  * @param [draw] Optional. Amount already paid as a draw, subtracted from the payout. Omit it for 0.
- * @returns A table of seven columns with a heading row: Band, From and To (the band in sales, To "" for the top tier), Sales in band, Rate, Amount (sales in band × rate) and Bonus, one row per tier; then the rows "Below minimum attainment", "Cap" and "Draw" with their adjustment (0 or less) in the Amount column, and "Payout", the sum of all amounts and bonuses above it.
+ * @returns A table of seven columns with a heading row: Band, From and To (the band in sales, To "" for the top tier), Sales in band, Rate, Amount (sales in band × rate) and Bonus, one row per tier. Then come the rows "Below minimum attainment", "Cap" and "Draw" with their adjustment (0 or less) in the Amount column. The last row, "Payout", is the sum of all amounts and bonuses above it.
  * @example =SPM.COMMISSION.DETAIL(140000, 100000, E2:F4)
  * @errors #VALUE! when a value is not a number, quota is 0 or less, sales, cap or draw is negative, the rate table is not ascending, a rate is outside 0% to 100%, or method is unknown.
  */

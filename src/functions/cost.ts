@@ -108,7 +108,7 @@ export function perUnit(costs: any[][], units: number): number {
  * @customfunction COST.VARIANCE
  * @param actual Actual cost of each line in currency, one row or one column.
  * @param budget Budgeted cost of the same lines in currency, as many as actual.
- * @returns A table of two columns, the variance in currency and the variance as a fraction of the budget's absolute value, one row per line; with more than one line, a last row for the total. Above 0 means more cost than budgeted. A line with a budget of 0 shows "" as its percentage.
+ * @returns A table of two columns, the variance in currency and the variance as a fraction of the budget's absolute value, one row per line. With more than one line, a last row gives the total. Above 0 means more cost than budgeted. A line with a budget of 0 shows "" as its percentage.
  * @example =SPM.COST.VARIANCE(C2:C6, B2:B6)
  * @errors #VALUE! when a cell is not a number or actual and budget differ in count.
  */

@@ -487,7 +487,7 @@ function bandLabels(edges: readonly number[]): string[] {
  * @customfunction KPI.SCORESUMMARY
  * @param scores Score or attainment of each person as a fraction (1 is 100 %), one row or one column.
  * @param [bands] Optional. Band edges from lowest to highest, such as 80%, 100%, 120%. Omit it for 80%, 100% and 120%.
- * @returns A table of three columns (label, value, share of people) with a heading row: rows Count, Mean, Median, Min and Max (share ""), then one row per band ("< 80%", "80% to < 100%", ..., ">= 120%") with the number of people and their share as a fraction.
+ * @returns A table of three columns (label, value, share of people) with a heading row. The rows Count, Mean, Median, Min and Max come first, with the share "". Then each band ("< 80%", "80% to < 100%", ..., ">= 120%") has a row with its number of people and their share as a fraction.
  * @example =SPM.KPI.SCORESUMMARY(E2:E40, {0.8,1,1.2})
  * @errors #VALUE! when a cell is not a number or the band edges are not ascending; #N/A when scores is empty.
  */

@@ -38,7 +38,7 @@ describe("COST ratio formulas", () => {
   });
 
   test("blank cells end the cost range", async () => {
-    // B1:B5 holds 950000 and four blank cells; desktop Excel passes them as 0 and the web as
+    // B1:B5 contains 950000 and four blank cells; desktop Excel passes them as 0 and the web as
     // null, and both are ignored at the end of a range.
     for (const blanks of ["zero", "null"] as const) {
       const engine = await createTestEngine(COST_SHEET, { blanks });

@@ -16,7 +16,7 @@ import {
 import { installCustomFunctionsRuntime } from "../../src/headless/customFunctionsRuntime";
 
 // Readers added for the sales KPI functions. Expected values follow from Excel's argument
-// passing (a percent cell holds its fraction, a date its serial number, a blank cell 0 on the
+// passing (a percent cell contains its fraction, a date its serial number, a blank cell 0 on the
 // desktop and null on the web) and from the accepted spellings each reader documents.
 
 installCustomFunctionsRuntime();

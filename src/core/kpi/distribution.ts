@@ -32,8 +32,8 @@ export function numericDistributionOfFlags(stocking: readonly boolean[]): number
 
 /**
  * Computes weighted distribution: turnover of the stocking outlets ÷ turnover of all outlets ×
- * 100. With each outlet's total turnover this is the ACV (all commodity volume) distribution;
- * with its turnover in the product category it is the PCV (product category volume)
+ * 100. With each outlet's total turnover this is the ACV (all commodity volume) distribution.
+ * With its turnover in the product category it is the PCV (product category volume)
  * distribution.
  */
 export function weightedDistribution(
