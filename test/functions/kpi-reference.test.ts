@@ -22,6 +22,12 @@ const R_CASES = JSON.parse(
   fs.readFileSync(path.join(__dirname, "..", "core", "kpi", "reference", "r-cases.json"), "utf8"),
 ) as RCases;
 
+/**
+ * Time limit of a test on 2,000 order lines. Alone it takes about 3 s, most of it loading the
+ * function catalog, which is above Jest's default of 5 s on a loaded machine.
+ */
+const ORDER_LINES_TIMEOUT_MS = 30_000;
+
 /** Excel's serial number of 1970-01-01 in the 1900 date system. */
 const UNIX_EPOCH_SERIAL = 25569;
 const MILLISECONDS_PER_DAY = 86_400_000;
@@ -92,33 +98,44 @@ describeWithData("KPI.SALESCYCLE on Superstore orders", () => {
   const orders = readOrders(cases.rows);
   const last = cases.rows;
 
-  test.each(["zero", "null"] as const)("all orders closed, %s blanks", async (blanks) => {
-    const rows = orders.map((order) => [order.created, order.closed]);
-    const engine = await createTestEngine({ Sheet1: rows }, { blanks });
-    expectNumber(engine.evaluate(`=SPM.KPI.SALESCYCLE(A1:A${last}, B1:B${last})`), cases.all.mean);
-    expectNumber(
-      engine.evaluate(`=SPM.KPI.SALESCYCLE(A1:A${last}, B1:B${last}, "median")`),
-      cases.all.median,
-    );
-  });
+  test.each(["zero", "null"] as const)(
+    "all orders closed, %s blanks",
+    async (blanks) => {
+      const rows = orders.map((order) => [order.created, order.closed]);
+      const engine = await createTestEngine({ Sheet1: rows }, { blanks });
+      expectNumber(
+        engine.evaluate(`=SPM.KPI.SALESCYCLE(A1:A${last}, B1:B${last})`),
+        cases.all.mean,
+      );
+      expectNumber(
+        engine.evaluate(`=SPM.KPI.SALESCYCLE(A1:A${last}, B1:B${last}, "median")`),
+        cases.all.median,
+      );
+    },
+    ORDER_LINES_TIMEOUT_MS,
+  );
 
-  test.each(["zero", "null"] as const)("corporate deals open, %s blanks", async (blanks) => {
-    // Corporate order lines stand for open deals: their close date cell is blank.
-    const rows = orders.map((order) => [
-      order.created,
-      order.segment === "Corporate" ? null : order.closed,
-    ]);
-    expect(rows.filter((row) => row[1] !== null)).toHaveLength(cases.corporate_open.closed);
-    const engine = await createTestEngine({ Sheet1: rows }, { blanks });
-    expectNumber(
-      engine.evaluate(`=SPM.KPI.SALESCYCLE(A1:A${last}, B1:B${last})`),
-      cases.corporate_open.mean,
-    );
-    expectNumber(
-      engine.evaluate(`=SPM.KPI.SALESCYCLE(A1:A${last}, B1:B${last}, "median")`),
-      cases.corporate_open.median,
-    );
-  });
+  test.each(["zero", "null"] as const)(
+    "corporate deals open, %s blanks",
+    async (blanks) => {
+      // Corporate order lines stand for open deals: their close date cell is blank.
+      const rows = orders.map((order) => [
+        order.created,
+        order.segment === "Corporate" ? null : order.closed,
+      ]);
+      expect(rows.filter((row) => row[1] !== null)).toHaveLength(cases.corporate_open.closed);
+      const engine = await createTestEngine({ Sheet1: rows }, { blanks });
+      expectNumber(
+        engine.evaluate(`=SPM.KPI.SALESCYCLE(A1:A${last}, B1:B${last})`),
+        cases.corporate_open.mean,
+      );
+      expectNumber(
+        engine.evaluate(`=SPM.KPI.SALESCYCLE(A1:A${last}, B1:B${last}, "median")`),
+        cases.corporate_open.median,
+      );
+    },
+    ORDER_LINES_TIMEOUT_MS,
+  );
 });
 
 describeWithData("KPI.GROWTH on Superstore sales", () => {
