@@ -11,6 +11,7 @@
  *
  * Run with `node scripts/build-cli.js && node bench/kpi.js`; the build compiles the sources into
  * dist-node/.
+ * TODO: `npm run bench` runs only bench/run.js; add this script to it.
  */
 const path = require("path");
 const formulajs = require("@formulajs/formulajs");

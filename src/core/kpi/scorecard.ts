@@ -23,6 +23,8 @@ export function metricAttainments(input: ScorecardInput): number[] {
         `targets: cell ${i + 1} is 0, so the metric has no attainment; give a target other than 0.`,
       );
     }
+    // TODO: metrics where lower is better (cost ratio, days sales outstanding) need target ÷
+    // actual; every metric is read as higher-is-better for now.
     const attainment = actual / target;
     return input.cap === null ? attainment : Math.min(attainment, input.cap);
   });
