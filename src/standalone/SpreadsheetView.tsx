@@ -13,6 +13,8 @@ import { GridWorkbook } from "./gridWorkbook";
 import { FormulaBar } from "./FormulaBar";
 import { SheetGrid, SheetGridHandlers, cellElementId } from "./SheetGrid";
 import { WorkbookToolbar } from "./WorkbookToolbar";
+import { LineChart } from "./LineChart";
+import type { LineChartSpec } from "../workbook/actions/sheetWriter";
 import type { SheetData } from "./gridWorkbook";
 
 /** Blank rows and columns shown past the last used cell, so there is room to type. */
@@ -31,6 +33,14 @@ const useStyles = makeStyles({
     height: "100%",
     backgroundColor: tokens.colorNeutralBackground2,
   },
+  charts: {
+    display: "flex",
+    flexShrink: 0,
+    columnGap: tokens.spacingHorizontalM,
+    maxHeight: "40%",
+    overflow: "auto",
+    padding: tokens.spacingHorizontalS,
+  },
   tabs: {
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     overflowX: "auto",
@@ -43,6 +53,8 @@ export interface SpreadsheetViewProps {
   fileName: string;
   /** Called with the sheets of an .xlsx file the user opened. */
   onOpen(sheets: SheetData[], fileName: string): void;
+  /** Returns the charts the workbook actions put on a sheet. */
+  chartsOf(sheet: string): LineChartSpec[];
 }
 
 /** Text being typed into the active cell, in the cell itself or in the formula bar. */
@@ -84,6 +96,7 @@ export function SpreadsheetView({
   workbook,
   fileName,
   onOpen,
+  chartsOf,
 }: SpreadsheetViewProps): React.JSX.Element {
   const styles = useStyles();
   const revision = useWorkbookRevision(workbook);
@@ -228,6 +241,7 @@ export function SpreadsheetView({
     [],
   );
 
+  const charts = chartsOf(currentSheet);
   const message = isEngineError(activeValue)
     ? `${activeValue.error} ${activeValue.message}`.trim()
     : "";
@@ -253,6 +267,13 @@ export function SpreadsheetView({
         handlers={handlers}
         onKeyDown={onGridKeyDown}
       />
+      {charts.length > 0 && (
+        <div className={styles.charts} role="region" aria-label="Charts" tabIndex={0}>
+          {charts.map((chart) => (
+            <LineChart key={chart.name} chart={chart} values={values} />
+          ))}
+        </div>
+      )}
       <TabList
         className={styles.tabs}
         aria-label="Sheets"

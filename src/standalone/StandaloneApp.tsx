@@ -6,7 +6,9 @@ import * as React from "react";
 import { FluentProvider, Theme, makeStyles, tokens } from "@fluentui/react-components";
 import type { FunctionCatalog } from "../headless/catalog";
 import { App } from "../taskpane/App";
+import { ServicesContext, TaskPaneServices } from "../taskpane/services";
 import type { SalesSystemStore } from "../workbook/store";
+import { createGridActions } from "./gridActions";
 import { GridWorkbook, SheetData } from "./gridWorkbook";
 import { SpreadsheetView } from "./SpreadsheetView";
 
@@ -50,6 +52,26 @@ export function StandaloneApp(props: StandaloneAppProps): React.JSX.Element {
     opened: 0,
   });
 
+  const gridActions = React.useMemo(
+    () => createGridActions(openFile.workbook, props.store),
+    [openFile.workbook, props.store],
+  );
+  const services = React.useMemo<TaskPaneServices>(
+    () => ({ store: props.store, workbook: gridActions.actions }),
+    [props.store, gridActions],
+  );
+
+  React.useEffect(() => {
+    // The console and end-to-end tests reach the open workbook and its actions here.
+    Object.assign(window, {
+      spmStandalone: {
+        store: props.store,
+        workbook: openFile.workbook,
+        actions: gridActions.actions,
+      },
+    });
+  }, [props.store, openFile.workbook, gridActions]);
+
   const open = (sheets: SheetData[], fileName: string): void => {
     setOpenFile((previous) => ({
       workbook: new GridWorkbook(props.catalog, sheets),
@@ -67,11 +89,14 @@ export function StandaloneApp(props: StandaloneAppProps): React.JSX.Element {
             workbook={openFile.workbook}
             fileName={openFile.fileName}
             onOpen={open}
+            chartsOf={gridActions.chartsOf}
           />
         </section>
         {/* Focusable so that keyboard users can scroll the pane when it has no control yet. */}
         <div className={styles.pane} role="region" aria-label="Task pane" tabIndex={0}>
-          <App theme={props.theme} />
+          <ServicesContext.Provider value={services}>
+            <App theme={props.theme} />
+          </ServicesContext.Provider>
         </div>
       </div>
     </FluentProvider>

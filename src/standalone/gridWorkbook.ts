@@ -115,18 +115,19 @@ export class GridWorkbook {
     this.changed();
   }
 
-  /** Replaces a sheet's content, adding the sheet at the end when it does not exist. */
-  replaceSheet(
-    name: string,
-    rows: CellContent[][],
-    numberFormats = new Map<string, string>(),
-  ): void {
-    this.sheets.set(name, { name, rows: rows.map((row) => row.slice()), numberFormats });
+  /**
+   * Replaces a sheet's content, adding the sheet at the end when it does not exist. An existing
+   * sheet keeps its number formats unless new ones are given.
+   */
+  replaceSheet(name: string, rows: CellContent[][], numberFormats?: Map<string, string>): void {
+    const formats = numberFormats ?? this.sheets.get(name)?.numberFormats ?? new Map();
+    this.sheets.set(name, { name, rows: rows.map((row) => row.slice()), numberFormats: formats });
     this.engine.setSheetContent(name, rows);
     this.changed();
   }
 
-  private changed(): void {
+  /** Tells the listeners about a change kept outside the cells, such as a sheet's charts. */
+  changed(): void {
     this.revision += 1;
     for (const listener of [...this.listeners]) {
       listener();

@@ -56,8 +56,6 @@ async function startStandalone(): Promise<void> {
       IndexedDbStore.open(),
     ]);
     const workbook = new GridWorkbook(catalog, await readWorkbookFile(exampleData, EXAMPLE_FILE));
-    // A handle for the browser console and the end-to-end tests, which check what is stored.
-    Object.assign(window, { spmStandalone: { store, workbook } });
     root.render(
       <StandaloneApp
         theme={theme}

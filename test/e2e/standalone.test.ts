@@ -11,6 +11,8 @@ import type { Page } from "playwright-core";
 import { readSheetContent } from "../../src/cli/workbookCells";
 import { EngineValue, isEngineError } from "../../src/headless/engine";
 import { DISPLAY_SIGNIFICANT_DIGITS } from "../../src/standalone/cellFormat";
+import type { GridWorkbook } from "../../src/standalone/gridWorkbook";
+import type { WorkbookActions } from "../../src/workbook/actions/workbookActions";
 import type { SalesSystemStore } from "../../src/workbook/store";
 import { createTestEngine } from "../support/engine";
 import { BrowserSession, startBrowserSession } from "./browserSession";
@@ -53,7 +55,7 @@ interface AxeRunner {
 
 /** The page's window with the handle the standalone host sets for the console and tests. */
 interface StandaloneWindow {
-  spmStandalone: { store: SalesSystemStore };
+  spmStandalone: { store: SalesSystemStore; workbook: GridWorkbook; actions: WorkbookActions };
 }
 
 /** A finding of axe-core, as far as the test reads it. */
@@ -243,6 +245,34 @@ describe("standalone host", () => {
     expect(rejected).toBe("StoreValidationError");
     expect(listed).toEqual([created]);
     expect(listed[0].strategy.entryApproach).toBe("Account planning with the buying centre");
+  });
+
+  test("forecast sheet action fills grid", async () => {
+    const expected = (await evaluateOnExample(FORECAST_FORMULA)) as number[][];
+
+    const built = await page.evaluate(async (historySource) => {
+      const { store, workbook, actions } = (window as unknown as StandaloneWindow).spmStandalone;
+      const channel = await store.create("channel", {
+        name: "Direct",
+        type: "directSales",
+        salesHistorySource: historySource,
+        forecastMethod: "holtWinters",
+      });
+      const result = await actions.buildForecastSheet(
+        { type: "channel", id: channel.id },
+        { horizon: 12, seasonLength: 12 },
+      );
+      return { sheetName: result.sheetName, values: workbook.values(result.sheetName) };
+    }, `'${CHANNEL_SHEET}'!B2:B49`);
+    const numbers = built.values.flat().filter((value) => typeof value === "number") as number[];
+
+    await expect(page.getByRole("tab", { name: built.sheetName }).count()).resolves.toBe(1);
+    for (const [forecast] of expected) {
+      const closest = Math.min(...numbers.map((value) => Math.abs(value - forecast)));
+      expect(closest / Math.abs(forecast)).toBeLessThanOrEqual(DISPLAY_RELATIVE_TOLERANCE);
+    }
+    await page.getByRole("tab", { name: built.sheetName }).click();
+    await expect(page.getByRole("img", { name: /^Line chart/ }).count()).resolves.toBe(1);
   });
 
   test("page passes axe-core checks", async () => {
