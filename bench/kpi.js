@@ -9,9 +9,8 @@
  * argument checked. The arithmetic peers check nothing, so the ratio of a scalar ratio measures
  * the price of the argument checks.
  *
- * Run with `node scripts/build-cli.js && node bench/kpi.js`; the build compiles the sources into
+ * `npm run bench` runs it after the forecast benchmark, once the sources are compiled into
  * dist-node/.
- * TODO: `npm run bench` runs only bench/run.js; add this script to it.
  */
 const path = require("path");
 const formulajs = require("@formulajs/formulajs");
