@@ -1,8 +1,8 @@
 /**
  * Form state of the editors: fields are edited as text, converted into record input on save,
- * and the store's validation issues are mapped back onto the fields. The store validates; the
- * form only converts, so a value such as a budget of "abc" reaches the store unchanged and comes
- * back as an issue of that field.
+ * and the store's validation issues are mapped back onto the fields. The store validates and the
+ * form only converts. A value such as a budget of "abc" therefore reaches the store unchanged and
+ * comes back as an issue of that field.
  */
 import { FieldIssue } from "../model";
 
