@@ -93,8 +93,10 @@ function handleRequest(root, request, response) {
  */
 function startStaticServer({ root, port = 0 }) {
   const folder = path.resolve(root);
-  if (!fs.existsSync(path.join(folder, "index.html"))) {
-    return Promise.reject(new Error(`The folder has no index.html to serve: ${folder}.`));
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+    return Promise.reject(
+      new Error(`The folder to serve does not exist: ${folder}. Build it first (npm start).`),
+    );
   }
   const server = http.createServer((request, response) => handleRequest(folder, request, response));
   return new Promise((resolve, reject) => {
