@@ -22,20 +22,18 @@ export const KPI_FORMULAS = {
   /** Estimated revenue of a channel: outlets covered × sales per outlet. */
   channelRevenue: (outlets: string, salesPerOutlet: string) =>
     `IF(OR(${outlets}="", ${salesPerOutlet}=""), "", ${outlets}*${salesPerOutlet})`,
-  /** Cost of the channel ÷ its estimated revenue. */
+  /** Cost of the channel ÷ its estimated revenue, blank rather than #DIV/0! without revenue. */
   costOfSalesRatio: (cost: string, revenue: string) =>
-    // TODO: use SPM.COST.RATIO once the cost functions are registered.
-    `IF(OR(${cost}="", ${revenue}="", ${revenue}=0), "", ${cost}/${revenue})`,
+    `IF(OR(${cost}="", ${revenue}="", ${revenue}=0), "", SPM.COST.RATIO(${cost}, ${revenue}))`,
   /** Estimated revenue ÷ revenue target. */
   attainment: (actual: string, target: string) =>
-    // TODO: use SPM.KPI.ATTAINMENT once the KPI functions are registered.
-    `IF(OR(${actual}="", ${target}="", ${target}=0), "", ${actual}/${target})`,
-  /** Actual cost − budget; above 0 is an overspend. */
+    `IF(OR(${actual}="", ${target}="", ${target}=0), "", SPM.KPI.ATTAINMENT(${actual}, ${target}))`,
+  /** Actual cost − budget; above 0 is an overspend. The first column of SPM.COST.VARIANCE. */
   budgetVariance: (actual: string, budget: string) =>
-    `IF(OR(${actual}="", ${budget}=""), "", ${actual}-${budget})`,
-  /** (Actual cost − budget) ÷ budget. */
+    `IF(OR(${actual}="", ${budget}=""), "", INDEX(SPM.COST.VARIANCE(${actual}, ${budget}), 1, 1))`,
+  /** (Actual cost − budget) ÷ |budget|, the second column of SPM.COST.VARIANCE. */
   budgetVariancePercent: (actual: string, budget: string) =>
-    `IF(OR(${actual}="", ${budget}="", ${budget}=0), "", (${actual}-${budget})/${budget})`,
+    `IF(OR(${actual}="", ${budget}="", ${budget}=0), "", INDEX(SPM.COST.VARIANCE(${actual}, ${budget}), 1, 2))`,
 } as const;
 
 /** Returns a number field of a record, or a blank cell when it is not set. */
