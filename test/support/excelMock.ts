@@ -81,6 +81,8 @@ export interface MockSyncRecord {
   session: string;
   requestBytes: number;
   responseBytes: number;
+  /** Error code when the sync failed; a failed sync's sizes are those it attempted. */
+  error?: string;
 }
 
 type Handler = (args: unknown) => unknown;
@@ -290,9 +292,9 @@ export class MockExcelWorkbook {
     return this.mapRect(this.bodyRect(table), (cell) => cell?.numberFormat ?? "General");
   }
 
-  /** Largest request and response payloads of the syncs recorded since `from`. */
+  /** Largest request and response payloads of the successful syncs since sync `from`. */
   largestPayloads(from = 0): { requestBytes: number; responseBytes: number } {
-    const records = this.syncs.slice(from);
+    const records = this.syncs.slice(from).filter((record) => record.error === undefined);
     return {
       requestBytes: Math.max(0, ...records.map((record) => record.requestBytes)),
       responseBytes: Math.max(0, ...records.map((record) => record.responseBytes)),
@@ -635,6 +637,7 @@ export class MockRequestContext {
       session: this.session.name,
       requestBytes: batch.requestBytes,
       responseBytes: batch.responseBytes,
+      error: (failure as { code?: string } | undefined)?.code,
     });
     if (failure === undefined) {
       await this.fillLoaded(batch);

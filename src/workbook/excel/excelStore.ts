@@ -48,13 +48,7 @@ import { missingTableError, missingTablesError, syncFailure } from "./accessErro
 import { ChangeNotifier } from "./changeNotifier";
 import { LAYOUTS, META_TABLE_NAME, typeOfTable } from "./layout";
 import { migrateTables } from "./layoutMigration";
-import {
-  queueMetaRead,
-  queueTypeRead,
-  readRecords,
-  TypeContents,
-  TypeReading,
-} from "./recordReader";
+import { queueMetaRead, RowMemo, TypeContents, TypeReading } from "./recordReader";
 import { readModel } from "./modelRead";
 import { RecordWriter } from "./recordWriter";
 import { TableEventRegistry } from "./tableEvents";
@@ -196,7 +190,7 @@ export class ExcelStore implements SalesSystemStore {
       const timestamp = this.nextTimestamp();
       const candidate = { ...input, id, createdAt: timestamp, updatedAt: timestamp };
       const record = this.validated(type, candidate, this.lookup());
-      await this.write("saving the record", () => writer.create(record));
+      await this.write("saving the record", () => writer.create([record]));
 
       this.records(type).set(id, record);
       this.rememberOwnEdits(type, undefined, record, changedFields({}, record));
@@ -208,6 +202,47 @@ export class ExcelStore implements SalesSystemStore {
         origin: "local",
       });
       return structuredClone(record) as RecordOf<T>;
+    });
+  }
+
+  /**
+   * Stores complete records, ids and timestamps included, e.g. records exported from another
+   * workbook: validates all of them, then writes them in as few syncs as the request size
+   * limit allows. Listeners receive one "reloaded" change.
+   *
+   * @throws StoreValidationError for the first invalid record or used id; nothing is stored.
+   */
+  async importRecords<T extends RecordType>(
+    type: T,
+    records: readonly RecordOf<T>[],
+  ): Promise<void> {
+    this.requireWritable();
+    return this.exclusive(async () => {
+      const writer = await this.prepareWriter(type, undefined);
+      const imported = new Map<string, AnyRecord>();
+      const lookup: RecordLookup = {
+        find: (lookupType, id) =>
+          (lookupType === (type as RecordType) ? imported.get(id) : undefined) ??
+          this.records(lookupType).get(id),
+      };
+      for (const record of records) {
+        if (writer.hasId(record.id) || imported.has(record.id)) {
+          throw new StoreValidationError(type, [
+            {
+              field: "id",
+              message: `id ${record.id} is already used; give each record its own id.`,
+            },
+          ]);
+        }
+        imported.set(record.id, record);
+      }
+      const valid = records.map((record) => this.validated(type, record, lookup));
+      await this.write("saving the records", () => writer.create(valid));
+
+      for (const record of valid) {
+        this.records(type).set(record.id, record);
+      }
+      this.notifier.publish({ kind: "reloaded", origin: "local" });
     });
   }
 
@@ -337,15 +372,20 @@ export class ExcelStore implements SalesSystemStore {
     });
   }
 
-  private readAll(): ReturnType<typeof readModel> {
-    return readModel(this.context);
+  private readAll(types: readonly RecordType[] = RECORD_TYPES): ReturnType<typeof readModel> {
+    const memos = new Map<RecordType, RowMemo>();
+    for (const [type, cache] of this.cache) {
+      if (cache.reading !== undefined) {
+        memos.set(type, cache.reading.memo);
+      }
+    }
+    return readModel(this.context, memos, types);
   }
 
   private async reload(types: readonly RecordType[]): Promise<void> {
-    const reads = types.map((type) => [type, queueTypeRead(this.context, type)] as const);
-    await this.syncOrFail("reading the sales system data");
-    for (const [type, read] of reads) {
-      this.reconcile(type, readRecords(type, read()));
+    const model = await this.readAll(types);
+    for (const type of types) {
+      this.reconcile(type, model.readings.get(type));
     }
   }
 
@@ -362,15 +402,16 @@ export class ExcelStore implements SalesSystemStore {
   }
 
   private async watchAddedTable(tableId: string): Promise<void> {
-    const table = this.context.workbook.tables.getItemOrNullObject(tableId);
+    const context = this.context;
+    const table = context.workbook.tables.getItemOrNullObject(tableId);
     table.load("name");
-    await this.context.sync();
+    await context.sync();
     if (table.isNullObject || this.events.isWatched(table.name)) {
       return;
     }
     const type = typeOfTable(table.name);
     this.events.watchTable(table, table.name);
-    await this.context.sync();
+    await context.sync();
     if (type !== undefined) {
       await this.reload([type]);
     }

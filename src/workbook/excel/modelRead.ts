@@ -9,10 +9,11 @@ import {
   queueMetaRead,
   queueTypeRead,
   readRecords,
+  RowMemo,
   TypeContents,
   TypeReading,
 } from "./recordReader";
-import { MAX_REQUEST_BYTES } from "./writeBatch";
+import { jsonBytes, MAX_REQUEST_BYTES } from "./writeBatch";
 
 /** Office.js error code of a response larger than Excel on the web returns. */
 const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
@@ -37,9 +38,13 @@ export interface ModelRead {
   missingTables: string[];
 }
 
-/** Reads every table of the sales system and rebuilds the records. */
-export async function readModel(context: Excel.RequestContext): Promise<ModelRead> {
-  const reads = RECORD_TYPES.map((type) => [type, queueTypeRead(context, type)] as const);
+/** Reads every table of `types` (all by default) and the meta table, and rebuilds the records. */
+export async function readModel(
+  context: Excel.RequestContext,
+  memos: ReadonlyMap<RecordType, RowMemo> = new Map(),
+  types: readonly RecordType[] = RECORD_TYPES,
+): Promise<ModelRead> {
+  const reads = types.map((type) => [type, queueTypeRead(context, type)] as const);
   const meta = queueMetaRead(context);
   try {
     await context.sync();
@@ -47,14 +52,20 @@ export async function readModel(context: Excel.RequestContext): Promise<ModelRea
     if ((error as { code?: unknown }).code !== RESPONSE_TOO_LARGE) {
       throw syncFailure(error, "reading the sales system data");
     }
-    return readInChunks(context);
+    return readInChunks(context, memos, types);
   }
-  return modelFrom(new Map(reads.map(([type, read]) => [type, read()])), meta());
+  return modelFrom(new Map(reads.map(([type, read]) => [type, read()])), meta(), memos);
 }
 
-function modelFrom(contents: Map<RecordType, TypeContents>, meta: MetaContents): ModelRead {
+function modelFrom(
+  contents: Map<RecordType, TypeContents>,
+  meta: MetaContents,
+  memos: ReadonlyMap<RecordType, RowMemo>,
+): ModelRead {
   const readings = new Map(
-    RECORD_TYPES.map((type) => [type, readRecords(type, contents.get(type)!)] as const),
+    [...contents].map(
+      ([type, typeContents]) => [type, readRecords(type, typeContents, memos.get(type))] as const,
+    ),
   );
   const tables = [...contents.values()].flatMap((typeContents) => [
     typeContents.main,
@@ -83,8 +94,12 @@ interface RowChunk {
  * for the headers and row counts, then chunks packed into syncs by estimated size. A sync that
  * is still too large is retried with its chunks halved.
  */
-async function readInChunks(context: Excel.RequestContext): Promise<ModelRead> {
-  const heads = RECORD_TYPES.map((type) => [type, queueTypeRead(context, type, "none")] as const);
+async function readInChunks(
+  context: Excel.RequestContext,
+  memos: ReadonlyMap<RecordType, RowMemo>,
+  types: readonly RecordType[],
+): Promise<ModelRead> {
+  const heads = types.map((type) => [type, queueTypeRead(context, type, "none")] as const);
   const meta = queueMetaRead(context);
   await syncReading(context);
   const contents = new Map(heads.map(([type, read]) => [type, read()]));
@@ -93,6 +108,7 @@ async function readInChunks(context: Excel.RequestContext): Promise<ModelRead> {
     ...typeContents.lists.values(),
   ]);
 
+  const estimates = new CellSizeEstimates();
   let pending: RowChunk[] = tables
     .filter((table) => table.exists)
     .map((table) => ({
@@ -105,14 +121,20 @@ async function readInChunks(context: Excel.RequestContext): Promise<ModelRead> {
     tables.map((table) => [table.name, []]),
   );
   while (pending.length > 0) {
-    const group = nextGroup(pending);
+    pending = pending.flatMap((chunk) => estimates.split(chunk));
+    const group = estimates.nextGroup(pending);
     pending = pending.slice(group.length);
     const results = await readChunks(context, group);
     if (results === undefined) {
-      pending = [...group.flatMap(halve), ...pending];
+      if (group.length === 1 && group[0].count === 1) {
+        throw new Error(`One row of the table ${group[0].table} is larger than a response may be.`);
+      }
+      group.forEach((chunk) => estimates.doubleFor(chunk.table));
+      pending = [...group, ...pending];
       continue;
     }
     group.forEach((chunk, index) => {
+      estimates.learn(chunk, results[index]);
       chunksByTable.get(chunk.table)?.push({ start: chunk.start, rows: results[index] });
     });
   }
@@ -122,36 +144,58 @@ async function readInChunks(context: Excel.RequestContext): Promise<ModelRead> {
     chunks.sort((left, right) => left.start - right.start);
     table.rows = chunks.flatMap((chunk) => chunk.rows);
   }
-  return modelFrom(contents, meta());
+  return modelFrom(contents, meta(), memos);
 }
 
-function estimatedBytes(chunk: RowChunk): number {
-  return chunk.count * chunk.columns * ESTIMATED_CELL_BYTES;
-}
+/**
+ * Bytes per cell of each table in a response, starting from a guess, raised to what reads
+ * measure and doubled after a response that was too large. Chunks are planned to fill half a
+ * request by these estimates.
+ */
+class CellSizeEstimates {
+  private readonly bytesPerCell = new Map<string, number>();
+  private readonly budget = MAX_REQUEST_BYTES / 2;
 
-/** Takes chunks from the front while their estimated size fits in half a request. */
-function nextGroup(pending: readonly RowChunk[]): RowChunk[] {
-  const group: RowChunk[] = [];
-  let bytes = 0;
-  for (const chunk of pending) {
-    if (group.length > 0 && bytes + estimatedBytes(chunk) > MAX_REQUEST_BYTES / 2) {
-      break;
+  /** Splits a chunk into pieces whose estimated size fits the budget. */
+  split(chunk: RowChunk): RowChunk[] {
+    const rowBytes = Math.max(1, chunk.columns) * this.estimate(chunk.table);
+    const rowsPerPiece = Math.max(1, Math.floor(this.budget / rowBytes));
+    const pieces: RowChunk[] = [];
+    for (let start = 0; start < chunk.count; start += rowsPerPiece) {
+      const count = Math.min(rowsPerPiece, chunk.count - start);
+      pieces.push({ ...chunk, start: chunk.start + start, count });
     }
-    group.push(chunk);
-    bytes += estimatedBytes(chunk);
+    return pieces;
   }
-  return group;
-}
 
-function halve(chunk: RowChunk): RowChunk[] {
-  if (chunk.count <= 1) {
-    throw new Error(`One row of the table ${chunk.table} is larger than a response may be.`);
+  /** Takes chunks from the front while their estimated size fits the budget. */
+  nextGroup(pending: readonly RowChunk[]): RowChunk[] {
+    const group: RowChunk[] = [];
+    let bytes = 0;
+    for (const chunk of pending) {
+      const chunkBytes = chunk.count * chunk.columns * this.estimate(chunk.table);
+      if (group.length > 0 && bytes + chunkBytes > this.budget) {
+        break;
+      }
+      group.push(chunk);
+      bytes += chunkBytes;
+    }
+    return group;
   }
-  const first = Math.ceil(chunk.count / 2);
-  return [
-    { ...chunk, count: first },
-    { ...chunk, start: chunk.start + first, count: chunk.count - first },
-  ];
+
+  doubleFor(table: string): void {
+    this.bytesPerCell.set(table, this.estimate(table) * 2);
+  }
+
+  learn(chunk: RowChunk, rows: RowValue[][]): void {
+    const cells = Math.max(1, chunk.count * chunk.columns);
+    const measured = jsonBytes(rows) / cells;
+    this.bytesPerCell.set(chunk.table, Math.max(this.estimate(chunk.table), measured));
+  }
+
+  private estimate(table: string): number {
+    return this.bytesPerCell.get(table) ?? ESTIMATED_CELL_BYTES;
+  }
 }
 
 /** Reads a group of chunks in one sync; undefined when the response was too large. */

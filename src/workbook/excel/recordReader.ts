@@ -5,7 +5,7 @@
 import { AnyRecord, FieldIssue, RecordType, Row, RowValue } from "../../model";
 import { LAYOUTS, ListLayout, META_COLUMNS, META_TABLE_NAME, SCHEMA_VERSION_KEY } from "./layout";
 import { isEmptyRow, queueTableRead, TableContents } from "./tableReader";
-import { cellsToRow, RecordRows, rowsToRecord } from "./tableRows";
+import { cellsToRow, RecordRows, rowsToRecord, RowsReading } from "./tableRows";
 
 /** The tables of one record type as read. */
 export interface TypeContents {
@@ -30,6 +30,8 @@ export interface TypeReading {
   invalid: { id: string; issues: FieldIssue[] }[];
   /** Tables of the type that do not exist. */
   missingTables: string[];
+  /** The rebuilt rows of this reading, to pass to the next one. */
+  memo: RowMemo;
 }
 
 /** Queues a read of every table of `type`; `body: "none"` reads only headers and row counts. */
@@ -84,8 +86,18 @@ function groupListRows(
   return groups;
 }
 
+/**
+ * Records already rebuilt, keyed by the JSON of their cells, so a reload parses only rows
+ * that changed. The records in it must not be modified.
+ */
+export type RowMemo = Map<string, RowsReading>;
+
 /** Rebuilds the records of `type` from its tables' contents. */
-export function readRecords(type: RecordType, contents: TypeContents): TypeReading {
+export function readRecords(
+  type: RecordType,
+  contents: TypeContents,
+  memo: RowMemo = new Map(),
+): TypeReading {
   const layout = LAYOUTS[type];
   const reading: TypeReading = {
     records: [],
@@ -96,6 +108,7 @@ export function readRecords(type: RecordType, contents: TypeContents): TypeReadi
     missingTables: [contents.main, ...contents.lists.values()]
       .filter((table) => !table.exists)
       .map((table) => table.name),
+    memo: new Map(),
   };
   if (!contents.main.exists) {
     return reading;
@@ -122,7 +135,9 @@ export function readRecords(type: RecordType, contents: TypeContents): TypeReadi
         items.map((item) => item.index),
       );
     }
-    const result = rowsToRecord(type, rows);
+    const key = JSON.stringify([type, row, [...rows.lists.values()]]);
+    const result = memo.get(key) ?? rowsToRecord(type, rows);
+    reading.memo.set(key, result);
     if (result.ok) {
       reading.records.push(result.record);
       reading.rowIndexes.set(id, index);

@@ -181,10 +181,13 @@ export class RecordWriter {
     return result.record;
   }
 
-  /** Writes a new record's rows below the bodies of its tables. */
-  async create(record: AnyRecord): Promise<void> {
+  /**
+   * Writes new records' rows below the bodies of their tables, in as many syncs as the
+   * request size limit needs (one for a single record).
+   */
+  async create(records: readonly AnyRecord[]): Promise<void> {
     const batch = this.newBatch();
-    const rows = recordToRows(this.type, record);
+    const rows = records.map((record) => recordToRows(this.type, record));
     const layout = LAYOUTS[this.type];
     const main = await this.ensureTable(
       batch,
@@ -193,9 +196,14 @@ export class RecordWriter {
       layout.columns,
       layout.kinds,
     );
-    await appendRows(batch, this.context, main, [rows.main]);
+    await appendRows(
+      batch,
+      this.context,
+      main,
+      rows.map((row) => row.main),
+    );
     for (const list of layout.lists) {
-      const items = rows.lists.get(list.path) ?? [];
+      const items = rows.flatMap((row) => row.lists.get(list.path) ?? []);
       if (items.length > 0 || !this.lists.get(list.path)?.exists) {
         const target = await this.listTarget(batch, list);
         await appendRows(batch, this.context, target, items);

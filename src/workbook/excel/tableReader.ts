@@ -3,6 +3,8 @@
  * request context and returns a function that reads the results after the caller's
  * `context.sync()`, so one sync can read many tables.
  */
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load --
+   the returned functions read only after the caller's sync, which the rules cannot follow. */
 import { RowValue } from "../../model";
 
 /** What to read of a table's data body. */

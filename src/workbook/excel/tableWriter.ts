@@ -23,6 +23,9 @@ export interface TableTarget {
   emptyBody: boolean;
 }
 
+/** Bytes of the outer brackets of the values and formats arrays of one write. */
+const ARRAY_BRACKETS_BYTES = 4;
+
 /** A cell value to write; `null` leaves the cell as it is. */
 type CellWrite = RowValue | null;
 
@@ -75,7 +78,7 @@ export async function appendRows(
   let group: { values: CellWrite[][]; formats: (string | null)[][]; bytes: number } = {
     values: [],
     formats: [],
-    bytes: 0,
+    bytes: ARRAY_BRACKETS_BYTES,
   };
   const flushGroup = async (): Promise<void> => {
     if (group.values.length === 0) {
@@ -84,7 +87,7 @@ export async function appendRows(
     const { values, formats, bytes } = group;
     const intoEmptyRow = useEmptyRow;
     useEmptyRow = false;
-    group = { values: [], formats: [], bytes: 0 };
+    group = { values: [], formats: [], bytes: ARRAY_BRACKETS_BYTES };
     await batch.add(bytes, () => {
       const body = table(context, target.name).getDataBodyRange();
       const range = intoEmptyRow ? body : body.getRowsBelow(values.length);
@@ -94,7 +97,8 @@ export async function appendRows(
 
   for (const row of rows) {
     const { values, formats } = newRowCells(target, row);
-    const bytes = jsonBytes(values) + jsonBytes(formats);
+    // Each row adds a separating comma to both 2-D arrays; the outer brackets count once.
+    const bytes = jsonBytes(values) + jsonBytes(formats) + 2;
     const limit = useEmptyRow ? 0 : batch.maxRequestBytes / 2;
     if (group.values.length > 0 && group.bytes + bytes > limit) {
       await flushGroup();
