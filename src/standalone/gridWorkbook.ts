@@ -88,11 +88,6 @@ export class GridWorkbook {
     return this.sheet(cell.sheet).rows[cell.row]?.[cell.col] ?? null;
   }
 
-  /** Evaluates a formula as if typed into an empty cell of `sheet`. */
-  evaluate(formula: string, sheet: string): EngineValue {
-    return this.engine.evaluate(formula, sheet);
-  }
-
   /** Stores what a user typed into a cell and recalculates. */
   setInput(cell: CellPosition, input: string): void {
     this.setContent(cell, parseCellInput(input));

@@ -219,6 +219,9 @@ describe("standalone host", () => {
     await expect(cell(page, "B2").innerText()).resolves.toBe(String(directSales));
   });
 
+  // TODO: drive the scripted manager's session (target group, channel, person, review, the bad
+  // inputs) through the task pane pages once App renders them; until then the store is reached
+  // through the page's handle.
   test("records survive page reload", async () => {
     const created = await page.evaluate(async () => {
       const { store } = (window as unknown as StandaloneWindow).spmStandalone;
