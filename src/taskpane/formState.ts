@@ -4,7 +4,7 @@
  * form only converts. A value such as a budget of "abc" therefore reaches the store unchanged and
  * comes back as an issue of that field.
  */
-import { FieldIssue } from "../model";
+import { FieldConflict, FieldIssue } from "../model";
 
 /** Messages to show at the fields, keyed by the dotted field path (`strategy.timeFrameEnd`). */
 export type FieldMessages = Readonly<Record<string, string>>;
@@ -78,4 +78,16 @@ export function formulaTextHint(text: string): string | undefined {
     return undefined;
   }
   return `Starts with ${first}, so it is stored as text, not as a formula.`;
+}
+
+/**
+ * Confirms a save, naming the fields where it replaced a colleague's newer value, so the user can
+ * check them.
+ */
+export function savedNotice(saved: string, conflicts: readonly FieldConflict[]): string {
+  if (conflicts.length === 0) {
+    return saved;
+  }
+  const fields = conflicts.map((conflict) => conflict.field).join(", ");
+  return `${saved} It replaced a colleague's newer value of: ${fields}; check these fields.`;
 }

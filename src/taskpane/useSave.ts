@@ -10,7 +10,8 @@ export interface SaveState {
   notice?: string;
   /**
    * Runs `task`; on failure shows the report and the field messages (with `labels` in place of
-   * field paths), and returns false. On success shows `notice` and returns true.
+   * field paths), and returns false. On success shows the text `task` resolves to, else
+   * `notice`, and returns true.
    */
   run(
     action: string,
@@ -37,10 +38,10 @@ export function useSave(): SaveState {
     setBusy(true);
     setNotice(undefined);
     try {
-      await task();
+      const outcome = await task();
       setFailure(undefined);
       setMessages({});
-      setNotice(options.notice);
+      setNotice(typeof outcome === "string" ? outcome : options.notice);
       return true;
     } catch (error) {
       const report = describeFailure(action, error, options.ids);

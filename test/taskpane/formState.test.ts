@@ -6,6 +6,7 @@ import {
   messageFor,
   optionalInput,
   parseNumberInput,
+  savedNotice,
 } from "../../src/taskpane/formState";
 import { WorkbookActionError } from "../../src/workbook/actions/errors";
 import { MemoryStore, MemoryWorkbook } from "../../src/workbook/memoryStore";
@@ -137,5 +138,30 @@ describe("describeFailure", () => {
       message: "Timeout.",
     });
     log.mockRestore();
+  });
+});
+
+describe("savedNotice", () => {
+  test("no conflicts keeps the notice", () => {
+    expect(savedNotice("The channel is saved.", [])).toBe("The channel is saved.");
+  });
+
+  test("conflicts name the fields", async () => {
+    const workbook = new MemoryWorkbook();
+    const alice = new MemoryStore(workbook);
+    const bob = new MemoryStore(workbook);
+    const loaded = await alice.create("channel", { name: "Retail", type: "retail" });
+    await bob.update("channel", loaded.id, { name: "Retail stores" });
+
+    const { conflicts } = await alice.update(
+      "channel",
+      loaded.id,
+      { name: "Shops" },
+      { base: loaded },
+    );
+
+    expect(savedNotice("The channel is saved.", conflicts)).toBe(
+      "The channel is saved. It replaced a colleague's newer value of: name; check these fields.",
+    );
   });
 });

@@ -3,7 +3,7 @@ import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular, SaveRegular } from "@fluentui/react-icons";
 import { RecordInput, StimulationAction } from "../../model";
-import { messageFor, numberText, optionalInput, parseNumberInput } from "../formState";
+import { messageFor, numberText, optionalInput, parseNumberInput, savedNotice } from "../formState";
 import {
   STIMULATION_KIND_OPTIONS,
   STIMULATION_STATUS_LABELS,
@@ -96,9 +96,11 @@ function ActionEditor(props: {
         const input = toInput(draft, props.channelId);
         if (props.action === undefined) {
           id = (await store.create("stimulationAction", input)).id;
+          return undefined;
         } else {
-          await store.update("stimulationAction", props.action.id, input, { base });
+          const result = await store.update("stimulationAction", props.action.id, input, { base });
           id = props.action.id;
+          return savedNotice("The stimulation action is saved.", result.conflicts);
         }
       },
       { labels: FIELD_LABELS, notice: "The stimulation action is saved." },

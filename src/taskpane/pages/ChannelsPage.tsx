@@ -12,7 +12,7 @@ import { ForecastSheetPanel } from "../components/ForecastSheetPanel";
 import { RecordList, Section, useLayoutStyles } from "../components/layout";
 import { StimulationActionsPanel } from "../components/StimulationActionsPanel";
 import { TargetsPanel } from "../components/TargetsPanel";
-import { messageFor, numberText, optionalInput, parseNumberInput } from "../formState";
+import { messageFor, numberText, optionalInput, parseNumberInput, savedNotice } from "../formState";
 import { CHANNEL_TYPE_LABELS, CHANNEL_TYPE_OPTIONS, FORECAST_METHOD_OPTIONS } from "../labels";
 import { useServices } from "../services";
 import { useSave } from "../useSave";
@@ -119,9 +119,11 @@ function ChannelEditor(props: {
       async () => {
         if (props.channel === undefined) {
           id = (await store.create("channel", toInput(draft))).id;
+          return undefined;
         } else {
-          await store.update("channel", props.channel.id, toInput(draft), { base });
+          const result = await store.update("channel", props.channel.id, toInput(draft), { base });
           id = props.channel.id;
+          return savedNotice("The channel is saved.", result.conflicts);
         }
       },
       { labels: FIELD_LABELS, notice: "The channel is saved." },

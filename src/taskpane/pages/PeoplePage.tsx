@@ -16,7 +16,7 @@ import {
 import { FailureBar, SuccessBar } from "../components/feedback";
 import { RecordList, Section, useLayoutStyles } from "../components/layout";
 import { TargetsPanel } from "../components/TargetsPanel";
-import { messageFor, numberText, optionalInput, parseNumberInput } from "../formState";
+import { messageFor, numberText, optionalInput, parseNumberInput, savedNotice } from "../formState";
 import { PERSON_STAGE_LABELS, PERSON_STAGE_OPTIONS } from "../labels";
 import { useServices } from "../services";
 import { SaveState, useSave } from "../useSave";
@@ -106,6 +106,7 @@ function TextRecordEditor(props: {
       async () => {
         if (props.isNew) {
           id = (await store.create(props.type, input() as RecordInput<TextRecordType>)).id;
+          return undefined;
         } else {
           await store.update(props.type, props.record.id, input(), { base: base as never });
           id = props.record.id;
@@ -263,9 +264,13 @@ function PersonEditor(props: {
       async () => {
         if (props.person === undefined) {
           id = (await store.create("person", toPersonInput(draft))).id;
+          return undefined;
         } else {
-          await store.update("person", props.person.id, toPersonInput(draft), { base });
+          const result = await store.update("person", props.person.id, toPersonInput(draft), {
+            base,
+          });
           id = props.person.id;
+          return savedNotice("The person is saved.", result.conflicts);
         }
       },
       { labels: PERSON_LABELS, notice: "The person is saved." },

@@ -31,7 +31,7 @@ import type { ActionProgress } from "../../workbook/actions/workbookActions";
 import { DateField, ChoiceField, TextField } from "../components/fields";
 import { ActionProgressBar, FailureBar, SuccessBar } from "../components/feedback";
 import { RecordList, Section, useLayoutStyles } from "../components/layout";
-import { messageFor, optionalInput } from "../formState";
+import { messageFor, optionalInput, savedNotice } from "../formState";
 import { ADJUSTMENT_STATUS_OPTIONS, REVIEW_AREA_LABELS } from "../labels";
 import { useServices } from "../services";
 import { useSave } from "../useSave";
@@ -305,7 +305,12 @@ function ReviewEditor(props: { review: Review; reviews: readonly Review[] }): Re
   const saveReview = async (status: Review["status"], action: string, notice: string) =>
     save.run(
       action,
-      () => store.update("review", props.review.id, toChanges(draft, status), { base }),
+      async () => {
+        const result = await store.update("review", props.review.id, toChanges(draft, status), {
+          base,
+        });
+        return savedNotice(notice, result.conflicts);
+      },
       { labels: FIELD_LABELS, notice, ids: { review: props.review.id } },
     );
 

@@ -7,7 +7,7 @@ import { ChoiceField, DateField, NumberField, TextField } from "../components/fi
 import { FailureBar, SuccessBar } from "../components/feedback";
 import { ForecastSheetPanel } from "../components/ForecastSheetPanel";
 import { RecordList, Section, useLayoutStyles } from "../components/layout";
-import { messageFor, numberText, optionalInput, parseNumberInput } from "../formState";
+import { messageFor, numberText, optionalInput, parseNumberInput, savedNotice } from "../formState";
 import { TARGET_GROUP_KIND_LABELS, TARGET_GROUP_KIND_OPTIONS } from "../labels";
 import { useServices } from "../services";
 import { useSave } from "../useSave";
@@ -117,9 +117,11 @@ function TargetGroupEditor(props: {
         const input = toInput(draft);
         if (props.group === undefined) {
           savedId = (await store.create("targetGroup", input)).id;
+          return undefined;
         } else {
-          await store.update("targetGroup", props.group.id, input, { base });
+          const result = await store.update("targetGroup", props.group.id, input, { base });
           savedId = props.group.id;
+          return savedNotice("The target group is saved.", result.conflicts);
         }
       },
       { labels: FIELD_LABELS, notice: "The target group is saved." },
