@@ -6,7 +6,7 @@ import * as React from "react";
 import { FluentProvider, Theme, makeStyles, tokens } from "@fluentui/react-components";
 import type { FunctionCatalog } from "../headless/catalog";
 import { App } from "../taskpane/App";
-import { ServicesContext, TaskPaneServices } from "../taskpane/services";
+import type { TaskPaneServices } from "../taskpane/services";
 import type { SalesSystemStore } from "../workbook/store";
 import { createGridActions } from "./gridActions";
 import { GridWorkbook, SheetData } from "./gridWorkbook";
@@ -94,9 +94,7 @@ export function StandaloneApp(props: StandaloneAppProps): React.JSX.Element {
         </section>
         {/* Focusable so that keyboard users can scroll the pane when it has no control yet. */}
         <div className={styles.pane} role="region" aria-label="Task pane" tabIndex={0}>
-          <ServicesContext.Provider value={services}>
-            <App theme={props.theme} />
-          </ServicesContext.Provider>
+          <App theme={props.theme} services={services} />
         </div>
       </div>
     </FluentProvider>
