@@ -85,6 +85,13 @@ export interface MockSyncRecord {
   error?: string;
 }
 
+/** One write command as the workbook ran it. */
+export interface MockWrite {
+  kind: "values" | "numberFormat" | "deleteRows";
+  /** Address such as `SPM_Channels!A5:K5`. */
+  address: string;
+}
+
 type Handler = (args: unknown) => unknown;
 
 interface Registration {
@@ -199,6 +206,8 @@ export class MockExcelWorkbook {
   readonly syncs: MockSyncRecord[] = [];
   /** When false, a response above the payload limit is returned anyway. */
   enforceResponseLimit = true;
+  /** Every cell write and row deletion of every session, oldest first. */
+  readonly writeLog: MockWrite[] = [];
 
   readonly sheets: SheetState[] = [];
   readonly tables: TableState[] = [];
@@ -256,6 +265,40 @@ export class MockExcelWorkbook {
     const sheet = this.requireSheet(sheetName);
     const numberFormat = this.cellAt(sheet, row, column)?.numberFormat ?? "General";
     this.setCell(sheet, row, column, { value, numberFormat });
+  }
+
+  /** Swaps two body rows of a table, as a user sorting it would; raises no event. */
+  swapRows(tableName: string, first: number, second: number): void {
+    const table = this.requireTable(tableName);
+    const grid = table.sheet.grid;
+    const rowOf = (index: number): number => table.top + 1 + index;
+    for (let column = table.left; column < table.left + table.columnCount; column++) {
+      const above = grid[rowOf(first)]?.[column];
+      const below = grid[rowOf(second)]?.[column];
+      this.setCell(
+        table.sheet,
+        rowOf(first),
+        column,
+        below ?? { value: "", numberFormat: "General" },
+      );
+      this.setCell(
+        table.sheet,
+        rowOf(second),
+        column,
+        above ?? { value: "", numberFormat: "General" },
+      );
+    }
+  }
+
+  /** Adds a column at the right end of a table with one value per body row; raises no event. */
+  addUserColumn(tableName: string, name: string, values: MockCellValue[]): void {
+    const table = this.requireTable(tableName);
+    const column = table.left + table.columnCount;
+    this.setCell(table.sheet, table.top, column, { value: name, numberFormat: "General" });
+    values.forEach((value, index) =>
+      this.setCell(table.sheet, table.top + 1 + index, column, { value, numberFormat: "General" }),
+    );
+    table.columnCount += 1;
   }
 
   /** Deletes a table and its cells, as a user deleting the table's columns would. */
@@ -985,6 +1028,10 @@ function writeCells(
     );
   }
   batch.requestBytes += utf8Bytes(values);
+  state.writeLog.push({
+    kind: write === storeValue ? "values" : "numberFormat",
+    address: rectAddress(rect),
+  });
   (values as unknown[][]).forEach((row, rowOffset) =>
     row.forEach((value, columnOffset) => {
       const position = [rect.sheet, rect.row + rowOffset, rect.column + columnOffset] as const;
@@ -1047,6 +1094,7 @@ function deleteRows(context: MockRequestContext, batch: Batch, rect: Rect): void
   if (table === undefined) {
     throw new MockOfficeError("NotImplemented", "The mock deletes only whole table body rows.");
   }
+  state.writeLog.push({ kind: "deleteRows", address: rectAddress(rect) });
   const grid = rect.sheet.grid;
   const lastRow = grid.length;
   for (let row = rect.row; row < lastRow; row++) {
