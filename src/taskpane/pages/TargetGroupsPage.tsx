@@ -353,9 +353,6 @@ export function TargetGroupsPage(props: { data: SnapshotState }): React.JSX.Elem
           onSaved={(id) => setSelected(id)}
         />
       )}
-      {selected !== undefined && selected !== "new" && selectedGroup === undefined && (
-        <SuccessBar message="The target group was deleted, possibly by a colleague." />
-      )}
     </div>
   );
 }
