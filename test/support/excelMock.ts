@@ -167,7 +167,7 @@ const DATE_INPUT = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?$/;
 /**
  * Converts text written to a cell not formatted as text the way Excel (en-US) converts typed
  * input: a formula, a number, a date or a boolean. Formulas are not evaluated; their value is
- * the formula text behind a `#FORMULA` marker, so a test sees that the text was not kept.
+ * the formula text behind a `#FORMULA` marker, so a test can tell that the text was not kept.
  * NOTE: whether Excel also drops a leading apostrophe in a cell formatted as text is not
  * verified; the mock keeps it there.
  */
@@ -904,7 +904,7 @@ function createSheetProxy(context: MockRequestContext, resolve: Resolver<SheetSt
   );
 }
 
-/** The smallest rectangle from A1 that holds every non-empty cell, or undefined. */
+/** Returns the smallest rectangle from A1 that contains every non-empty cell, or undefined. */
 function usedRect(sheet: SheetState | undefined): Rect | undefined {
   if (sheet === undefined) {
     return undefined;
@@ -936,8 +936,8 @@ function pick(names: string[], values: Record<string, unknown>): Record<string, 
 function createTableProxy(context: MockRequestContext, resolve: Resolver<TableState>): unknown {
   const state = context.state;
   const table = (): TableState => requireResolved(resolve, "table");
-  // NOTE: a range taken from a null object is itself a null object here, which is how the
-  // mock reads Office.js's documentation of *OrNullObject methods; not checked in Excel.
+  // NOTE: a range taken from a null object is a null object here. That is the mock's reading
+  // of Office.js's documentation of *OrNullObject methods, not checked in Excel.
   const withTable = (rectOf: (found: TableState) => Rect): Rect | undefined => {
     const found = resolve();
     return found === undefined ? undefined : rectOf.call(state, found);
@@ -1112,7 +1112,7 @@ function deleteRows(context: MockRequestContext, batch: Batch, rect: Rect): void
 }
 
 /**
- * A range proxy. Like Office.js, the mock binds the range to cells where the command that
+ * Creates a range proxy. Like Office.js, the mock binds the range to cells where the command that
  * creates it runs in the batch, so a range below a table keeps its cells when a write in the
  * same batch grows the table.
  */
@@ -1207,7 +1207,7 @@ function createRangeProxy(context: MockRequestContext, locate: Resolver<Rect>): 
   );
 }
 
-/** The session's request context typed as Office.js's, for the code under test. */
+/** Returns the session's request context typed as Office.js's, for the code under test. */
 export function excelContext(session: MockExcelSession): Excel.RequestContext {
   return session.context as unknown as Excel.RequestContext;
 }

@@ -7,7 +7,7 @@ import { StoreAccessError } from "../store";
 /** Error code Office.js gives to a write on a protected sheet. */
 const ACCESS_DENIED = "AccessDenied";
 
-/** A sheet protected against editing, found before anything was written. */
+/** Creates the error of a protected sheet found before anything was written. */
 export function protectedSheetError(sheetName: string): StoreAccessError {
   return new StoreAccessError(
     `The sheet ${sheetName} is protected, so nothing was saved. Unprotect it (Review > ` +
@@ -15,7 +15,7 @@ export function protectedSheetError(sheetName: string): StoreAccessError {
   );
 }
 
-/** Tables of the sales system that a load did not find. */
+/** Creates the error of a load that did not find some tables of the sales system. */
 export function missingTablesError(tableNames: readonly string[]): StoreAccessError {
   const list = tableNames.join(", ");
   const noun = tableNames.length === 1 ? "table" : "tables";
@@ -27,7 +27,7 @@ export function missingTablesError(tableNames: readonly string[]): StoreAccessEr
   );
 }
 
-/** A table that must exist to change a record, e.g. the one that stores it. */
+/** Creates the error of a change whose table is missing, e.g. the table storing the record. */
 export function missingTableError(tableName: string): StoreAccessError {
   return new StoreAccessError(
     `The table ${tableName} is missing from this workbook, so nothing was saved. Restore it ` +
@@ -36,8 +36,8 @@ export function missingTableError(tableName: string): StoreAccessError {
 }
 
 /**
- * Wraps a failed `context.sync()` in a `StoreAccessError` that says what to do, or returns the
- * error unchanged when it is not about access to the workbook.
+ * Wraps a failed `context.sync()` in a `StoreAccessError` whose message names the fix, or
+ * returns the error unchanged when it is not an Office.js error.
  */
 export function syncFailure(error: unknown, action: string): unknown {
   const code = (error as { code?: unknown } | undefined)?.code;

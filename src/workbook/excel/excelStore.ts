@@ -1,8 +1,8 @@
 /**
- * Excel adapter of the store port. Records live in `SPM_` tables (see `layout.ts`); the store
- * keeps a copy of what it last read, finds rows by id just before each write, writes only the
- * cells that changed, and reloads a record type when Excel reports that one of its tables
- * changed, whether a co-author or this session changed it.
+ * Excel adapter of the store port. Records live in `SPM_` tables (see `layout.ts`). The store
+ * keeps a copy of what it last read and finds rows by id just before each write, which changes
+ * only the cells that differ. It reloads a record type when Excel reports a change to one of
+ * its tables, made by a co-author or by this session.
  *
  * Costs in `context.sync()` calls, whatever the number of rows: `open` 2, `load` and `list` 1,
  * `create` and `delete` 2, `update` 2 (3 when the row moved since it was last read). A write
@@ -76,7 +76,7 @@ interface OwnEdit {
   previous: unknown;
 }
 
-/** What the store last read of one record type. */
+/** The records of one type as the store last read them. */
 interface TypeCache {
   records: Map<string, AnyRecord>;
   reading: TypeReading | undefined;
@@ -476,7 +476,7 @@ export class ExcelStore implements SalesSystemStore {
     }
   }
 
-  /** Own edits of fields that `record` now holds other values for; they are forgotten. */
+  /** Lists this store's edits that `record` overwrote with other values, and forgets them. */
   private lostEdits(type: RecordType, previous: AnyRecord, record: AnyRecord): FieldConflict[] {
     const key = `${type}/${record.id}`;
     const edits = this.ownEdits.get(key);
@@ -492,8 +492,8 @@ export class ExcelStore implements SalesSystemStore {
       }
       edits.delete(field);
       if (!valuesEqual(edit.written, values.get(field))) {
-        // NOTE: the base is the value this store's edit replaced; the co-author's own base
-        // is not stored in the workbook, and is the same value unless a third edit came between.
+        // NOTE: the base is the value this store's edit replaced, because the workbook does not
+        // store the co-author's base. The two differ only when a third edit came between.
         lost.push({
           field,
           baseValue: edit.previous,

@@ -1,5 +1,5 @@
 /**
- * Where the Excel adapter stores each record type: one table per type on a sheet of its own,
+ * Table layout of the Excel adapter: one table per record type on a sheet of its own,
  * one child table per list field (one row per list item), and a `SPM_Meta` table with the
  * data layout version. Column names are the record's dotted field paths, so formulas can use
  * `SPM_Channels[conditions.discountPercent]`.
@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { RecordType, RECORD_SCHEMAS, RECORD_TYPES } from "../../model";
 
-/** How a column's cells are written: text columns get the text number format "@". */
+/** Kind of a column's cells; text columns get the text number format "@". */
 export type ColumnKind = "text" | "number" | "boolean";
 
 /** The child table of one list field: one row per list item. */

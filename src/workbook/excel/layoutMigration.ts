@@ -1,8 +1,8 @@
 /**
  * Upgrade of the tables of a workbook saved in an older data layout. The migration steps run
- * on the header (to rename columns in place, so formulas that use a column follow it) and on
- * every row; only the cells whose value changes are written, and columns a user added keep
- * their place and their cells.
+ * on the header, so a renamed column keeps its place and the formulas that use it. They also
+ * run on every row, and only the cells whose value changes are written. Columns a user added
+ * keep their place and their cells.
  */
 import { migrateRows, RecordType, RECORD_TYPES, Row, RowMigration } from "../../model";
 import { LAYOUTS } from "./layout";

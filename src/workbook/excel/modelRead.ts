@@ -148,13 +148,15 @@ async function readInChunks(
 }
 
 /**
- * Bytes per cell of each table in a response, starting from a guess, raised to what reads
- * measure and doubled after a response that was too large. Chunks are planned to fill half a
- * request by these estimates.
+ * Bytes per cell of each table in a response: a guess until a read measures the table, then
+ * the largest average measured, doubled after a response that was too large. Chunks are planned to fill
+ * `MAX_REQUEST_BYTES` by these estimates, which leaves a fifth of the 5 MB response limit for
+ * rows larger than the measured average.
  */
 class CellSizeEstimates {
   private readonly bytesPerCell = new Map<string, number>();
-  private readonly budget = MAX_REQUEST_BYTES / 2;
+  private readonly measured = new Map<string, number>();
+  private readonly budget = MAX_REQUEST_BYTES;
 
   /** Splits a chunk into pieces whose estimated size fits the budget. */
   split(chunk: RowChunk): RowChunk[] {
@@ -190,7 +192,9 @@ class CellSizeEstimates {
   learn(chunk: RowChunk, rows: RowValue[][]): void {
     const cells = Math.max(1, chunk.count * chunk.columns);
     const measured = jsonBytes(rows) / cells;
-    this.bytesPerCell.set(chunk.table, Math.max(this.estimate(chunk.table), measured));
+    const previous = this.measured.get(chunk.table) ?? 0;
+    this.measured.set(chunk.table, Math.max(previous, measured));
+    this.bytesPerCell.set(chunk.table, Math.max(previous, measured));
   }
 
   private estimate(table: string): number {

@@ -1,7 +1,7 @@
 /**
- * One write of one record: a read that finds the record's rows by id (one sync, a second when
- * the main row moved since the store last read it), then the queued writes, sent in one sync
- * unless they exceed a request. Missing tables are recreated empty and missing columns are
+ * One write of records of one type. A read finds the rows by id in one sync, or two when the
+ * main row moved since the store last read it. The queued writes follow in one sync unless
+ * they exceed a request. Missing tables are recreated empty and missing columns are
  * added, so a save repairs a damaged layout.
  */
 import {
@@ -44,7 +44,7 @@ import {
 } from "./tableWriter";
 import { WriteBatch } from "./writeBatch";
 
-/** What a writer knows from the store. */
+/** State of the store that a writer uses. */
 export interface RecordWriterOptions {
   /** The store's last reading of the type, for the id column and the record's last row. */
   cachedReading: TypeReading | undefined;

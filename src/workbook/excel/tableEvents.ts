@@ -6,7 +6,7 @@
 import { RecordType } from "../../model";
 import { typeOfTable } from "./layout";
 
-/** What the store does when Excel reports a change. */
+/** Handlers the store runs when Excel reports a table event. */
 export interface TableEventHandlers {
   /** A table of `type` changed; the returned promise settles once the change is reloaded. */
   changed(type: RecordType): Promise<void>;

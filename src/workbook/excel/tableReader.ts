@@ -7,7 +7,7 @@
    the returned functions read only after the caller's sync, which the rules cannot follow. */
 import { RowValue } from "../../model";
 
-/** What to read of a table's data body. */
+/** Request of a table read: the table and the parts of its body to read. */
 export interface TableReadRequest {
   name: string;
   /** "all" reads every body row; "none" reads only the header and the row count. */
@@ -18,7 +18,7 @@ export interface TableReadRequest {
   rows?: readonly number[];
 }
 
-/** What a table read returned. */
+/** Contents of a table as one read returned them. */
 export interface TableContents {
   name: string;
   exists: boolean;

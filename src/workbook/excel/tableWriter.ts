@@ -1,7 +1,7 @@
 /**
  * Queued writes to the adapter's tables. Rows are addressed by their position in the table
- * body, found by id just before; new rows go just below the body with `Range.values`, so the
- * table grows without `rows.add`, which conflicts between co-authors. Text cells get the
+ * body, which the caller found by id just before. New rows go just below the body with
+ * `Range.values`, so the table grows without `rows.add`, which conflicts between co-authors. Text cells get the
  * number format "@" before their values, so Excel stores `=1+1`, `0012` or `3/4` as text.
  */
 import { Row, RowValue } from "../../model";
@@ -111,7 +111,7 @@ export async function appendRows(
 }
 
 /**
- * Queues the cells of body row `rowIndex` whose column is in `changes`; other cells stay as
+ * Queues the cells of body row `rowIndex` whose column is in `changes`. Other cells stay as
  * they are, so a co-author's edit to another cell of the row is kept.
  */
 export async function writeRowCells(
@@ -182,7 +182,7 @@ function columnLetters(index: number): string {
   return letters;
 }
 
-/** Where and how to create a table. */
+/** Placement and columns of a new table. */
 export interface NewTable {
   sheetName: string;
   sheetExists: boolean;

@@ -18,7 +18,7 @@ export function jsonBytes(value: unknown): number {
 
 /**
  * Collects queued writes and syncs before a write would push the pending request past
- * `maxBytes`. Writes are queued in the order they are added, so a later write sees the table
+ * `maxBytes`. Writes are queued in the order they are added, so a later write finds the table
  * as the earlier ones left it.
  */
 export class WriteBatch {

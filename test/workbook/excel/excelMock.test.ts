@@ -6,7 +6,7 @@ import {
   MockOfficeError,
 } from "../../support/excelMock";
 
-/** A session and a table `Data` with header `text` and one empty row. */
+/** Creates a session and a table `Data` with header `text` and one empty row. */
 async function tableSession(): Promise<{
   workbook: MockExcelWorkbook;
   context: Excel.RequestContext;
@@ -60,8 +60,8 @@ describe("Excel mock load and sync", () => {
 
 /**
  * Values Excel (en-US) stores for text typed into a cell in the General format, as the mock
- * models them: formulas are kept unevaluated behind a marker, numbers, dates (serial numbers
- * in the 1900 date system, 2025 as the current year) and booleans are converted.
+ * models them. Formulas are kept unevaluated behind a marker. Numbers, dates and booleans are
+ * converted, a date to its serial number in the 1900 date system with 2025 as the current year.
  */
 const TYPED_TEXT = [
   { text: '=HYPERLINK("x")', stored: '#FORMULA =HYPERLINK("x")' },

@@ -6,7 +6,7 @@ import { defined, openWorkbook } from "./excelFixtures";
 
 const GROUP = { name: "Clinics", kind: "segment" } as const;
 
-/** A workbook with one target group and one channel, and its store. */
+/** Opens a workbook with one target group and one channel, and returns its store. */
 async function savedWorkbook(): Promise<{
   workbook: MockExcelWorkbook;
   store: ExcelStore;

@@ -6,9 +6,9 @@ import { runStoreContract } from "../contract/storeContract";
 
 /**
  * Two stores on one mocked workbook, as two co-authors. The mock runs each change event's
- * handlers before the writer's sync resolves ("immediate" delivery), so each store sees every
- * change of the other; the tests in excelStore.coauthoring.test.ts deliver events late and
- * out of order.
+ * handlers before the writer's sync resolves ("immediate" delivery), so each store receives
+ * every change of the other before the next one. The tests in excelStore.coauthoring.test.ts
+ * deliver events late and out of order.
  */
 runStoreContract("excel store", {
   createStores: async () => {

@@ -7,7 +7,7 @@ import { defined, openWorkbook } from "./excelFixtures";
 
 const TABLE = "SPM_TargetGroups";
 
-/** A workbook with three target groups stored by one store. */
+/** Opens a workbook with three target groups stored by one store. */
 async function threeGroups(): Promise<{
   workbook: MockExcelWorkbook;
   store: ExcelStore;
