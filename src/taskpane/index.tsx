@@ -1,10 +1,17 @@
+import { Theme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { OfficeSheetWriter } from "../workbook/actions/officeSheetWriter";
 import { SheetWorkbookActions } from "../workbook/actions/workbookActions";
 import { ExcelStore } from "../workbook/excel/excelStore";
 import { App } from "./App";
 import { logFailure } from "./logger";
-import { detectFluentTheme } from "./officeTheme";
+import {
+  currentThemeKind,
+  fluentThemeFor,
+  forcedColorsQuery,
+  officeHost,
+  watchOfficeTheme,
+} from "./officeTheme";
 import { TaskPaneServices } from "./services";
 
 /**
@@ -29,14 +36,22 @@ async function openExcelServices(): Promise<TaskPaneServices | undefined> {
   }
 }
 
-/** Renders the task pane once Office.js is ready (or at once outside Office). */
+/**
+ * Renders the task pane once Office.js is ready (or at once outside Office), in the Fluent theme
+ * that matches the Office theme, and renders it again when that theme changes.
+ */
 async function startTaskPane(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) {
     throw new Error("The task pane page has no element with id 'root'.");
   }
-  const [theme, services] = await Promise.all([detectFluentTheme(), openExcelServices()]);
-  createRoot(container).render(<App theme={theme} services={services} />);
+  const [office, services] = await Promise.all([officeHost(), openExcelServices()]);
+  const forcedColors = forcedColorsQuery();
+  const root = createRoot(container);
+  const render = (theme: Theme): void => root.render(<App theme={theme} services={services} />);
+
+  render(fluentThemeFor(currentThemeKind(office, forcedColors)));
+  watchOfficeTheme(office, forcedColors, render);
 }
 
 void startTaskPane();
