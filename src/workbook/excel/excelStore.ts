@@ -476,7 +476,7 @@ export class ExcelStore implements SalesSystemStore {
     }
   }
 
-  /** Lists this store's edits that `record` overwrote with other values, and forgets them. */
+  /** Lists this store's edits that `record` overwrote with other values, and drops them. */
   private lostEdits(type: RecordType, previous: AnyRecord, record: AnyRecord): FieldConflict[] {
     const key = `${type}/${record.id}`;
     const edits = this.ownEdits.get(key);
@@ -589,6 +589,11 @@ export class ExcelStore implements SalesSystemStore {
     return snapshot;
   }
 
+  /**
+   * Returns a lookup of the records as this store last read them, with `current` as read just
+   * now. A reference to a record a co-author created since the last reload is rejected until
+   * the change event arrives.
+   */
   private lookup(type?: RecordType, current?: AnyRecord): RecordLookup {
     return {
       find: (lookupType, id) =>

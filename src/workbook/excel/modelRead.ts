@@ -127,7 +127,9 @@ async function readInChunks(
     const results = await readChunks(context, group);
     if (results === undefined) {
       if (group.length === 1 && group[0].count === 1) {
-        throw new Error(`One row of the table ${group[0].table} is larger than a response may be.`);
+        throw new Error(
+          `One row of the table ${group[0].table} exceeds the response size limit of Excel on the web; shorten its longest texts.`,
+        );
       }
       group.forEach((chunk) => estimates.doubleFor(chunk.table));
       pending = [...group, ...pending];

@@ -224,7 +224,11 @@ export class RecordWriter {
     await batch.flush();
   }
 
-  /** Writes the cells of `record` that differ from `current`, and its changed lists. */
+  /**
+   * Writes the cells of `record` that differ from `current`, and its changed lists.
+   * NOTE: rows are addressed by the position read one sync earlier. A co-author who inserts or
+   * deletes rows above it in between shifts the target row, and no lock prevents that.
+   */
   async update(current: AnyRecord, record: AnyRecord): Promise<void> {
     const batch = this.newBatch();
     const before = recordToRows(this.type, current);

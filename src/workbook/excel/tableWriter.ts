@@ -67,6 +67,8 @@ function writeRange(range: Excel.Range, values: CellWrite[][], formats: (string 
 /**
  * Queues `rows` below the body of `target`, the first into the empty body row when the table
  * has no data. Rows are grouped into writes that each fit in one request.
+ * NOTE: the table grows by Excel's table auto-expansion for values written next to it, and the
+ * mock reproduces that. Whether Office.js writes expand a table on every platform is not verified.
  */
 export async function appendRows(
   batch: WriteBatch,
