@@ -175,8 +175,8 @@ export class ExcelStore implements SalesSystemStore {
       const writer = await this.prepareWriter(type, undefined);
       const id = options.id ?? crypto.randomUUID();
       if (writer.hasId(id)) {
-        const existing = this.records(type).get(id);
-        const description = existing ? describeRecord(type, existing) : `record ${id}`;
+        const existing = this.records(type).get(id) ?? (await writer.currentRecord(id));
+        const description = describeRecord(type, existing);
         throw new StoreValidationError(type, [
           {
             field: "id",
