@@ -432,10 +432,8 @@ describe("logical constants in formulas", () => {
 
 describe("SEASONALITY of short seasonal series", () => {
   // R 4.2.2, forecast 8.20: findfrequency() of the clean monthly pattern in column A (36
-  // values) and column J (48 values) is 12 in both cases. For this series the detection returns
-  // 1 below 60 values, because its significance limit grows with the autocorrelation at earlier
-  // lags.
-  test.failing.each([
+  // values) and column J (48 values) is 12 in both cases.
+  test.each([
     ["=SPM.FORECAST.SEASONALITY(A1:A36)", 12],
     ["=SPM.FORECAST.SEASONALITY(J1:J48)", 12],
   ])("%s", async (formula, expected) => {
