@@ -1,6 +1,6 @@
 /**
- * One browser session for the end-to-end tests: a development build of the standalone host in a
- * temporary folder, served on 127.0.0.1, and Debian's Chromium driven by playwright-core with a
+ * One browser session for the end-to-end tests: the shared development build of the standalone
+ * host, served on 127.0.0.1, and Debian's Chromium driven by playwright-core with a
  * fresh profile. A request guard aborts and records every request outside the page's origin.
  */
 import * as fs from "fs";
@@ -8,7 +8,7 @@ import type { Server } from "http";
 import * as os from "os";
 import * as path from "path";
 import { BrowserContext, chromium } from "playwright-core";
-import webpack from "webpack";
+import { sharedStandaloneBuild } from "./support/standaloneBuild";
 
 /** Chromium from Debian's package, which .ci/run installs; nothing is downloaded. */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -31,14 +31,6 @@ const CHROMIUM_ARGS = [
 /** Page size of the session, wide enough for the grid and a 350 px task pane. */
 export const VIEWPORT = { width: 1400, height: 860 };
 
-const REPOSITORY_ROOT = path.resolve(__dirname, "..", "..");
-
-type ConfigFactory = (
-  env: Record<string, unknown>,
-  argv: { mode: string },
-) => Promise<webpack.Configuration>;
-
-const createConfig = require("../../webpack.config.js") as ConfigFactory;
 const { startStaticServer } = require("../../scripts/serve.js") as {
   startStaticServer(options: { root: string; port?: number }): Promise<{
     server: Server;
@@ -57,23 +49,6 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Builds the standalone host (development mode, which builds fastest) into `outputDir`. */
-async function buildStandalone(outputDir: string): Promise<void> {
-  const config = await createConfig({ standalone: true }, { mode: "development" });
-  config.context = REPOSITORY_ROOT;
-  config.output = { ...config.output, path: outputDir };
-  config.devtool = false;
-  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-    webpack(config, (error, result) =>
-      error || !result ? reject(error ?? new Error("webpack returned no stats.")) : resolve(result),
-    ),
-  );
-  if (stats.hasErrors()) {
-    const errors = stats.toJson({ all: false, errors: true }).errors ?? [];
-    throw new Error(`The standalone build failed:\n${errors.map((e) => e.message).join("\n")}`);
-  }
-}
-
 /**
  * Builds and serves the standalone host and launches Chromium with the request guard.
  * @throws {Error} when Chromium is not installed at {@link CHROMIUM_PATH}
@@ -85,9 +60,8 @@ export async function startBrowserSession(): Promise<BrowserSession> {
     );
   }
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "spm-e2e-"));
-  const outputDir = path.join(workDir, "site");
-  await buildStandalone(outputDir);
-  const { server, url } = await startStaticServer({ root: outputDir });
+  const siteDir = await sharedStandaloneBuild();
+  const { server, url } = await startStaticServer({ root: siteDir });
 
   const context = await chromium.launchPersistentContext(path.join(workDir, "profile"), {
     executablePath: CHROMIUM_PATH,
