@@ -13,6 +13,7 @@ import {
   CycleStatistic,
   FORECAST_CATEGORIES,
   ForecastCategory,
+  MetricDirection,
   averageDealSize,
   compoundAnnualGrowth,
   customerChurnRate,
@@ -438,6 +439,26 @@ export function grr(start_revenue: number, contraction: number, churned: number)
 /** Largest attainment cap accepted, 1000 %. */
 const MAX_ATTAINMENT_CAP = 10;
 
+/** Spellings of the direction of a metric in the directions argument of KPI.SCORE. */
+const DIRECTION_CHOICES: readonly TextChoice<MetricDirection>[] = [
+  { value: "higher", aliases: [] },
+  { value: "lower", aliases: [] },
+];
+
+/**
+ * Reads the direction of each metric, one cell per metric; a blank cell is "higher". Blank cells
+ * past the last metric are dropped, as readSeries drops them from actuals, so both ranges may be
+ * selected with the same empty rows at the end. Desktop Excel passes a blank cell as 0.
+ */
+function readDirections(value: unknown, metricCount: number): MetricDirection[] {
+  const cells = readVector(value, "directions");
+  let length = cells.length;
+  while (length > metricCount && (isBlank(cells[length - 1]) || cells[length - 1] === 0)) {
+    length--;
+  }
+  return readChoiceCells(cells.slice(0, length), "directions", DIRECTION_CHOICES, "higher");
+}
+
 /**
  * Computes an employee's weighted score from actuals, targets and weights of their metrics.
  * @customfunction KPI.SCORE
@@ -445,11 +466,18 @@ const MAX_ATTAINMENT_CAP = 10;
  * @param targets Target of each metric, as many as actuals, none 0.
  * @param weights Weight of each metric, as many as actuals, 0 or more (40%, 0.4 or 40 alike: weights count relative to their sum).
  * @param [cap] Optional. Largest attainment a metric counts with, such as 150% (or 1.5), so one metric cannot make up for the others without limit. Omit it for no cap.
- * @returns The score as a fraction: Σ weight × min(actual ÷ target, cap) ÷ Σ weight, such as 1.02 for 102 %.
- * @example =SPM.KPI.SCORE(C2:C6, B2:B6, D2:D6, 120%)
- * @errors #VALUE! when a cell is not a number, the ranges differ in count, a target is 0, a weight is negative, all weights are 0, or cap is outside 0% to 1000%.
+ * @param [directions] Optional. "higher" or "lower" for each metric, as many as actuals (any case; blank is "higher"). A lower-is-better metric, such as cost-of-sales ratio, days sales outstanding or sales cycle days, attains target ÷ actual: 80 days against a target of 100 days is 125 %. Its actual of 0 is the best result and counts as the cap. Omit it when every metric is higher-is-better.
+ * @returns The score as a fraction: Σ weight × min(attainment, cap) ÷ Σ weight, where attainment is actual ÷ target (target ÷ actual for a lower-is-better metric), such as 1.02 for 102 %.
+ * @example =SPM.KPI.SCORE(C2:C6, B2:B6, D2:D6, 120%, E2:E6)
+ * @errors #VALUE! when a cell is not a number, the ranges differ in count, a target is 0, a weight is negative, all weights are 0, cap is outside 0% to 1000%, a direction is not "higher" or "lower", a lower-is-better metric has a negative target or actual, or its actual is 0 and cap is omitted.
  */
-export function score(actuals: any[][], targets: any[][], weights: any[][], cap?: any): number {
+export function score(
+  actuals: any[][],
+  targets: any[][],
+  weights: any[][],
+  cap?: any,
+  directions?: any[][],
+): number {
   return runRatioFunction("KPI.SCORE", () => {
     const actual = readSeries(actuals, "actuals");
     const target = readSeries(targets, "targets");
@@ -457,10 +485,12 @@ export function score(actuals: any[][], targets: any[][], weights: any[][], cap?
     checkSameLength(actual, "actuals", target, "targets");
     checkSameLength(actual, "actuals", weight, "weights");
     const limit = readOptionalPercent(cap, "cap", null, { max: MAX_ATTAINMENT_CAP });
-    return toNumber(
-      weightedScore({ actuals: actual, targets: target, weights: weight, cap: limit }),
-      "the score",
-    );
+    const direction = isBlank(directions) ? undefined : readDirections(directions, actual.length);
+    if (direction !== undefined) {
+      checkSameLength(actual, "actuals", direction, "directions");
+    }
+    const input = { actuals: actual, targets: target, weights: weight, cap: limit };
+    return toNumber(weightedScore({ ...input, directions: direction }), "the score");
   });
 }
 

@@ -5,6 +5,9 @@
 import { InsufficientDataError, InvalidInputError } from "../errors";
 import { median } from "./salesCycle";
 
+/** Whether a metric is better when higher, such as revenue, or lower, such as cost ratio. */
+export type MetricDirection = "higher" | "lower";
+
 /** Metrics of one person: actual, target and weight of each metric, in the same order. */
 export interface ScorecardInput {
   actuals: readonly number[];
@@ -12,9 +15,44 @@ export interface ScorecardInput {
   weights: readonly number[];
   /** Largest attainment a metric may count with, such as 1.5 for 150 %; null for no cap. */
   cap: number | null;
+  /** Direction of each metric, as many as actuals; left out, every metric is higher-is-better. */
+  directions?: readonly MetricDirection[];
 }
 
-/** Returns each metric's attainment, actual ÷ target, limited to the cap. */
+/**
+ * Returns the attainment of a lower-is-better metric, target ÷ actual: 80 days of days sales
+ * outstanding against a target of 100 days is 1.25. An actual of 0 is the best result there is,
+ * so its attainment is the cap; without a cap it has no limit and is rejected.
+ */
+function lowerIsBetterAttainment(
+  actual: number,
+  target: number,
+  cap: number | null,
+  position: number,
+): number {
+  if (target < 0 || actual < 0) {
+    const [name, value] = target < 0 ? ["targets", target] : ["actuals", actual];
+    throw new InvalidInputError(
+      `${name}: cell ${position} is ${value} on a lower-is-better metric; target ÷ actual ` +
+        "needs a target above 0 and an actual of 0 or more.",
+    );
+  }
+  if (actual === 0) {
+    if (cap === null) {
+      throw new InvalidInputError(
+        `actuals: cell ${position} is 0 on a lower-is-better metric, so its attainment ` +
+          "target ÷ actual has no upper limit; give a cap, such as 150%.",
+      );
+    }
+    return cap;
+  }
+  return target / actual;
+}
+
+/**
+ * Returns each metric's attainment, limited to the cap: actual ÷ target for a higher-is-better
+ * metric, target ÷ actual for a lower-is-better one.
+ */
 export function metricAttainments(input: ScorecardInput): number[] {
   return input.actuals.map((actual, i) => {
     const target = input.targets[i];
@@ -23,9 +61,10 @@ export function metricAttainments(input: ScorecardInput): number[] {
         `targets: cell ${i + 1} is 0, so the metric has no attainment; give a target other than 0.`,
       );
     }
-    // TODO: metrics where lower is better (cost ratio, days sales outstanding) need target ÷
-    // actual; every metric is read as higher-is-better for now.
-    const attainment = actual / target;
+    const attainment =
+      input.directions?.[i] === "lower"
+        ? lowerIsBetterAttainment(actual, target, input.cap, i + 1)
+        : actual / target;
     return input.cap === null ? attainment : Math.min(attainment, input.cap);
   });
 }
