@@ -7,6 +7,7 @@
  * headless engine in Node. The bad inputs a user makes get a message at the field, and the
  * store, read through the page's handle after each, contains no invalid record.
  */
+import * as fs from "fs";
 import type { Locator, Page } from "playwright-core";
 import { EngineValue, SpreadsheetEngine } from "../../src/headless/engine";
 import { REVIEW_AREAS, SalesSystemSnapshot } from "../../src/model";
@@ -51,6 +52,46 @@ const GRID_FORMULAS = [
  * missing control fails its test with the locator named instead of the test timing out.
  */
 const ACTION_TIMEOUT_MS = 5_000;
+
+/** Tabs of the task pane, each checked with axe-core once it shows the session's records. */
+const PANE_PAGES = ["Overview", "Target groups", "Channels", "People", "Reviews", "Functions"];
+
+/** Impact levels of axe-core findings that fail the accessibility check. */
+const BLOCKING_IMPACTS = ["serious", "critical"];
+
+/**
+ * Elements axe-core skips: Tabster's focus sentinels, which Fluent UI's TabList adds. They are
+ * focusable and aria-hidden on purpose, so axe's aria-hidden-focus rule flags them falsely.
+ */
+const TABSTER_SENTINELS = [["[data-tabster-dummy]"]];
+
+/** A finding of axe-core, as far as the test reads it. */
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core on the task pane and returns its serious and critical findings. */
+async function blockingAxeFindings(page: Page): Promise<{ id: string; targets: string[] }[]> {
+  const violations = (await page.evaluate(async (excluded) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(context: object): Promise<{ violations: unknown[] }>;
+        };
+      }
+    ).axe;
+    return (await axe.run({ include: [["[aria-label='Task pane']"]], exclude: excluded }))
+      .violations;
+  }, TABSTER_SENTINELS)) as AxeViolation[];
+  return violations
+    .filter((violation) => BLOCKING_IMPACTS.includes(violation.impact ?? ""))
+    .map((violation) => ({
+      id: violation.id,
+      targets: violation.nodes.map((node) => node.target.join(" ")),
+    }));
+}
 
 /** The year of the first review, which the pane proposes as the current year. */
 const REVIEW_YEAR = new Date().getFullYear();
@@ -508,6 +549,17 @@ describe("manager session in the task pane", () => {
     expectSameValues(dashboard.values, engine.getSheetValues(sheetName));
     const numbers = dashboard.values.flat().filter((value) => typeof value === "number");
     expect(numbers.length).toBeGreaterThan(0);
+  });
+
+  test("pane pages pass axe-core checks", async () => {
+    // Evaluated through the DevTools protocol, so the page's Content-Security-Policy, which
+    // allows only its own scripts, does not block the injected checker.
+    await page.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+
+    for (const name of PANE_PAGES) {
+      await openPage(name);
+      await expect(blockingAxeFindings(page)).resolves.toEqual([]);
+    }
   });
 
   test("session runs without script errors", () => {
