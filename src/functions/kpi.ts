@@ -446,9 +446,9 @@ const DIRECTION_CHOICES: readonly TextChoice<MetricDirection>[] = [
 ];
 
 /**
- * Reads the direction of each metric, one cell per metric; a blank cell is "higher". Blank cells
- * past the last metric are dropped, as readSeries drops them from actuals, so both ranges may be
- * selected with the same empty rows at the end. Desktop Excel passes a blank cell as 0.
+ * Reads the direction of each metric, one cell per metric, where a blank cell is "higher". Blank
+ * cells past the last metric are dropped, as readSeries drops them from actuals, so both ranges
+ * may be selected with the same empty rows at the end. Desktop Excel passes a blank cell as 0.
  */
 function readDirections(value: unknown, metricCount: number): MetricDirection[] {
   const cells = readVector(value, "directions");
@@ -466,10 +466,10 @@ function readDirections(value: unknown, metricCount: number): MetricDirection[] 
  * @param targets Target of each metric, as many as actuals, none 0.
  * @param weights Weight of each metric, as many as actuals, 0 or more (40%, 0.4 or 40 alike: weights count relative to their sum).
  * @param [cap] Optional. Largest attainment a metric counts with, such as 150% (or 1.5), so one metric cannot make up for the others without limit. Omit it for no cap.
- * @param [directions] Optional. "higher" or "lower" for each metric, as many as actuals (any case; blank is "higher"). A lower-is-better metric, such as cost-of-sales ratio, days sales outstanding or sales cycle days, attains target ÷ actual: 80 days against a target of 100 days is 125 %. Its actual of 0 is the best result and counts as the cap. Omit it when every metric is higher-is-better.
+ * @param [directions] Optional. "higher" or "lower" for each metric, as many as actuals (any case; blank is "higher"). A lower-is-better metric, such as cost-of-sales ratio, days sales outstanding or sales cycle days, attains target ÷ actual: 80 days against a target of 100 days is 125 %. Its actual of 0 is the best possible result and counts as the cap, so give a cap when such an actual can occur. Omit it when every metric is higher-is-better.
  * @returns The score as a fraction: Σ weight × min(attainment, cap) ÷ Σ weight, where attainment is actual ÷ target (target ÷ actual for a lower-is-better metric), such as 1.02 for 102 %.
  * @example =SPM.KPI.SCORE(C2:C6, B2:B6, D2:D6, 120%, E2:E6)
- * @errors #VALUE! when a cell is not a number, the ranges differ in count, a target is 0, a weight is negative, all weights are 0, cap is outside 0% to 1000%, a direction is not "higher" or "lower", a lower-is-better metric has a negative target or actual, or its actual is 0 and cap is omitted.
+ * @errors #VALUE! when a cell is not a number, the ranges differ in count, a target is 0, a weight is negative, all weights are 0, or cap is outside 0% to 1000%. #VALUE! also when a direction is not "higher" or "lower", a lower-is-better metric has a negative target or actual, or its actual is 0 and cap is omitted.
  */
 export function score(
   actuals: any[][],

@@ -27,18 +27,18 @@ const SHEET = {
   ],
 };
 
-/** Attainment of each metric of rows 1-5 (`end` 5) or 1-6, by the direction in `column`. */
+/** Returns the attainment of each metric of rows 1 to `end`, by the direction in `column`. */
 function attainments(column: string, end: number): string {
   const rows = (letter: string): string => `${letter}1:${letter}${end}`;
   return `IF(${rows(column)}="lower",${rows("B")}/${rows("A")},${rows("A")}/${rows("B")})`;
 }
 
-/** The attainment of rows 1-6 by column F, where a lower-is-better actual of 0 counts as `cap`. */
+/** Returns the attainment of rows 1-6 by column F, where a lower-is-better actual of 0 is `cap`. */
 function attainmentsWithZero(cap: number): string {
-  return `IF(F1:F6="lower",IF(A1:A6=0,${cap},B1:B6/IF(A1:A6=0,1,A1:A6)),A1:A6/B1:B6)`;
+  return `IF(F1:F6="lower",IF(A1:A6=0,${cap},B1:B6/A1:A6),A1:A6/B1:B6)`;
 }
 
-/** `attainment` limited to `cap`, element by element. */
+/** Returns `attainment` limited to `cap`, element by element. */
 function capped(attainment: string, cap: number): string {
   return `IF(${attainment}>${cap},${cap},${attainment})`;
 }

@@ -15,14 +15,14 @@ export interface ScorecardInput {
   weights: readonly number[];
   /** Largest attainment a metric may count with, such as 1.5 for 150 %; null for no cap. */
   cap: number | null;
-  /** Direction of each metric, as many as actuals; left out, every metric is higher-is-better. */
+  /** Direction of each metric, as many as actuals. Without it, every metric is higher-is-better. */
   directions?: readonly MetricDirection[];
 }
 
 /**
  * Returns the attainment of a lower-is-better metric, target ÷ actual: 80 days of days sales
- * outstanding against a target of 100 days is 1.25. An actual of 0 is the best result there is,
- * so its attainment is the cap; without a cap it has no limit and is rejected.
+ * outstanding against a target of 100 days is 1.25. An actual of 0 is the best possible result,
+ * so its attainment is the cap. Without a cap it is rejected, because target ÷ 0 has no limit.
  */
 function lowerIsBetterAttainment(
   actual: number,

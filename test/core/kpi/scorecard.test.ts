@@ -10,7 +10,7 @@ import {
 // attainment arithmetic written out next to each case: actual ÷ target for a higher-is-better
 // metric, target ÷ actual for a lower-is-better one, min(attainment, cap) with a cap.
 
-/** One metric of `direction` with `actual` and `target`, weight 1. */
+/** Returns the input of one metric of `direction` with `actual`, `target` and weight 1. */
 function metric(
   actual: number,
   target: number,
