@@ -1,5 +1,5 @@
 /**
- * Size and start-up benchmark of the task pane, run by hand (not part of `npm run bench`):
+ * Size and start-up benchmark of the task pane, part of `npm run bench`; on its own:
  *
  *   node bench/bundle.js [--runs N]
  *
