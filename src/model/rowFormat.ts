@@ -14,7 +14,7 @@ import { Row, RowValue } from "./schemaVersion";
 type LeafKind = "string" | "number" | "boolean";
 
 /** Strips optional, default and refinement wrappers to reach the schema of the data itself. */
-function unwrap(schema: z.ZodTypeAny): z.ZodTypeAny {
+export function unwrapSchema(schema: z.ZodTypeAny): z.ZodTypeAny {
   let current = schema;
   for (;;) {
     if (current instanceof z.ZodOptional || current instanceof z.ZodNullable) {
@@ -41,16 +41,16 @@ function leafKind(schema: z.ZodTypeAny): LeafKind {
 
 /** Finds the unwrapped schema at `path` below `root`; undefined when no such field exists. */
 function schemaAt(root: z.ZodTypeAny, path: readonly string[]): z.ZodTypeAny | undefined {
-  let current = unwrap(root);
+  let current = unwrapSchema(root);
   for (const segment of path) {
     if (current instanceof z.ZodObject) {
       const shape = current.shape as z.ZodRawShape;
       if (!Object.prototype.hasOwnProperty.call(shape, segment)) {
         return undefined;
       }
-      current = unwrap(shape[segment]);
+      current = unwrapSchema(shape[segment]);
     } else if (current instanceof z.ZodArray && /^\d+$/.test(segment)) {
-      current = unwrap(current.element);
+      current = unwrapSchema(current.element);
     } else {
       return undefined;
     }
@@ -99,7 +99,7 @@ function collectColumns(
   schema: z.ZodTypeAny,
   rows: readonly Row[],
 ): void {
-  const inner = unwrap(schema);
+  const inner = unwrapSchema(schema);
   if (inner instanceof z.ZodObject) {
     for (const [key, child] of Object.entries(inner.shape as z.ZodRawShape)) {
       collectColumns(columns, `${prefix}${key}.`, child, rows);

@@ -5,7 +5,7 @@
  * `SPM_Channels[conditions.discountPercent]`.
  */
 import { z } from "zod";
-import { RecordType, RECORD_SCHEMAS, RECORD_TYPES } from "../../model";
+import { RecordType, RECORD_SCHEMAS, RECORD_TYPES, unwrapSchema } from "../../model";
 
 /** Kind of a column's cells; text columns get the text number format "@". */
 export type ColumnKind = "text" | "number" | "boolean";
@@ -86,22 +86,6 @@ const LIST_TABLES: Record<string, { tableName: string; parentColumn: string; ite
   },
   "review:actions": { tableName: "SPM_ReviewActions", parentColumn: "reviewId", item: "action" },
 };
-
-/** Strips optional, default and refinement wrappers to reach the schema of the data itself. */
-function unwrapSchema(schema: z.ZodTypeAny): z.ZodTypeAny {
-  let current = schema;
-  for (;;) {
-    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable) {
-      current = current.unwrap();
-    } else if (current instanceof z.ZodDefault) {
-      current = current._def.innerType;
-    } else if (current instanceof z.ZodEffects) {
-      current = current.innerType();
-    } else {
-      return current;
-    }
-  }
-}
 
 function kindOf(schema: z.ZodTypeAny): ColumnKind {
   if (schema instanceof z.ZodNumber) {
