@@ -19,7 +19,6 @@ import {
   DISPLAY_RELATIVE_TOLERANCE,
   SESSION_TIMEOUT_MS,
   StandaloneWindow,
-  cell,
   columnTexts,
   evaluateOnExample,
   openHost,
