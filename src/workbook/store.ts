@@ -146,7 +146,10 @@ export interface SalesSystemStore {
 
   /**
    * Calls `listener` after each change stored by this instance or by another instance on the
-   * same workbook (a co-author). Delivery is asynchronous and in the order changes were stored.
+   * same workbook (a co-author). Delivery is asynchronous and in the order the instance learns of
+   * the changes. A co-author's changes may arrive together, because Excel delivers change events
+   * late: the instance then reports where each record ended up (one update with every changed
+   * field, or nothing for a record created and deleted in between).
    */
   subscribe(listener: (change: StoreChange) => void): Unsubscribe;
 }
