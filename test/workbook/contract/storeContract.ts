@@ -452,7 +452,7 @@ export function runStoreContract(name: string, setup: StoreContractSetup): void 
         expect(stored.priority).toBe(2);
         expect(stored.owner).toBe("Dana");
         const last = secondChanges[secondChanges.length - 1];
-        expect(last?.kind === "deleted" ? undefined : last?.record).toEqual(stored);
+        expect(last !== undefined && "record" in last ? last.record : undefined).toEqual(stored);
         expect(secondChanges.every((change) => change.origin === "remote")).toBe(true);
       });
 
