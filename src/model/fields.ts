@@ -226,3 +226,45 @@ export function checkDateOrder(
     });
   }
 }
+
+/** Two date fields of a record, each a path into the record, whose end must not be before its start. */
+export interface DateOrderRule {
+  start: (string | number)[];
+  end: (string | number)[];
+}
+
+/** Reads the value at `path` inside `record`, or undefined when a step is not an object. */
+function valueAt(record: unknown, path: readonly (string | number)[]): unknown {
+  let current = record;
+  for (const step of path) {
+    if (typeof current !== "object" || current === null) {
+      return undefined;
+    }
+    current = (current as Record<string | number, unknown>)[step];
+  }
+  return current;
+}
+
+/** Returns the value when it is text, otherwise undefined. */
+function textOrUndefined(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * Applies `checkDateOrder` to each rule. The record may be raw input that failed to parse:
+ * a date that is missing, not text or not a real date is skipped, because its own field
+ * already reports it.
+ */
+export function checkDateOrders(
+  rules: readonly DateOrderRule[],
+  record: unknown,
+  context: z.RefinementCtx,
+): void {
+  for (const rule of rules) {
+    checkDateOrder(
+      context,
+      { field: rule.start, value: textOrUndefined(valueAt(record, rule.start)) },
+      { field: rule.end, value: textOrUndefined(valueAt(record, rule.end)) },
+    );
+  }
+}

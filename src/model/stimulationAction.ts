@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
-  checkDateOrder,
+  checkDateOrders,
+  DateOrderRule,
   isoDate,
   money,
   numberAtLeast,
@@ -36,6 +37,11 @@ function upliftPercent(): ReturnType<typeof numberAtLeast> {
   return numberAtLeast(-100, { unit: "%" });
 }
 
+/** An action must not end before it starts. */
+export const STIMULATION_ACTION_DATE_ORDER: readonly DateOrderRule[] = [
+  { start: ["startDate"], end: ["endDate"] },
+];
+
 const stimulationActionSchemas = defineRecordSchemas(
   {
     name: requiredText(),
@@ -50,12 +56,7 @@ const stimulationActionSchemas = defineRecordSchemas(
     status: z.enum(STIMULATION_ACTION_STATUSES).default("planned"),
     description: optionalText(),
   },
-  (action, context) =>
-    checkDateOrder(
-      context,
-      { field: ["startDate"], value: action.startDate },
-      { field: ["endDate"], value: action.endDate },
-    ),
+  (action, context) => checkDateOrders(STIMULATION_ACTION_DATE_ORDER, action, context),
 );
 
 /** The fields of a stimulation (trade marketing) action of one channel. */

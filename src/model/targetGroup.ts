@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
-  checkDateOrder,
+  checkDateOrders,
+  DateOrderRule,
   isoDate,
   money,
   optionalText,
@@ -52,6 +53,11 @@ export type Strategy = z.output<typeof strategySchema>;
 /** Names of the strategy and tactics fields, in the order a form or table shows them. */
 export const STRATEGY_FIELDS = Object.keys(strategySchema.shape) as (keyof Strategy)[];
 
+/** The strategy's time frame must not end before it starts. */
+export const TARGET_GROUP_DATE_ORDER: readonly DateOrderRule[] = [
+  { start: ["strategy", "timeFrameStart"], end: ["strategy", "timeFrameEnd"] },
+];
+
 const targetGroupSchemas = defineRecordSchemas(
   {
     name: requiredText(),
@@ -64,12 +70,7 @@ const targetGroupSchemas = defineRecordSchemas(
     owner: optionalText(),
     strategy: strategySchema.default({}),
   },
-  (group, context) =>
-    checkDateOrder(
-      context,
-      { field: ["strategy", "timeFrameStart"], value: group.strategy.timeFrameStart },
-      { field: ["strategy", "timeFrameEnd"], value: group.strategy.timeFrameEnd },
-    ),
+  (group, context) => checkDateOrders(TARGET_GROUP_DATE_ORDER, group, context),
 );
 
 /**

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { checkDateOrders, DateOrderRule } from "./fields";
 import { FieldIssue, parseWithIssues, ValidationResult } from "./issues";
 import {
   describeRecord,
@@ -9,12 +11,20 @@ import {
 } from "./records";
 import { RecordLookup, REFERENCE_FIELDS } from "./references";
 import { reviewEditIssues } from "./review";
+import { STIMULATION_ACTION_DATE_ORDER } from "./stimulationAction";
+import { TARGET_GROUP_DATE_ORDER } from "./targetGroup";
 
 /** The validated fields of a record of type `T`, without id and timestamps. */
 export type RecordFields<T extends RecordType> = Omit<
   RecordOf<T>,
   "id" | "createdAt" | "updatedAt"
 >;
+
+/** Date pairs of each record type whose end must not be before its start. */
+const DATE_ORDER_RULES: Partial<Record<RecordType, readonly DateOrderRule[]>> = {
+  targetGroup: TARGET_GROUP_DATE_ORDER,
+  stimulationAction: STIMULATION_ACTION_DATE_ORDER,
+};
 
 /** Record types whose `parentId` points at a record of the same type, forming a tree. */
 const TREE_TYPES: readonly RecordType[] = ["targetGroup", "organisationUnit"];
@@ -29,7 +39,7 @@ export function validateInput<T extends RecordType>(
   input: unknown,
   lookup?: RecordLookup,
 ): ValidationResult<RecordFields<T>> {
-  const parsed = parseWithIssues(INPUT_SCHEMAS[type], input);
+  const parsed = withDateOrderIssues(type, input, parseWithIssues(INPUT_SCHEMAS[type], input));
   if (!parsed.ok || lookup === undefined) {
     return parsed as ValidationResult<RecordFields<T>>;
   }
@@ -46,13 +56,38 @@ export function validateRecord<T extends RecordType>(
   input: unknown,
   lookup?: RecordLookup,
 ): ValidationResult<RecordOf<T>> {
-  const parsed = parseWithIssues(RECORD_SCHEMAS[type], input);
+  const parsed = withDateOrderIssues(type, input, parseWithIssues(RECORD_SCHEMAS[type], input));
   if (!parsed.ok || lookup === undefined) {
     return parsed as ValidationResult<RecordOf<T>>;
   }
   const record = parsed.value as RecordOf<T>;
   const issues = referenceIssues(type, record, lookup);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: record };
+}
+
+/**
+ * Adds the date order issues of the raw `input` to a failed parse. Zod runs a record's
+ * cross-field checks only once every field parses, so without this a form with a field of the
+ * wrong type and dates in the wrong order would show the date problem only on the next save.
+ * An issue the parse already reported is not repeated.
+ */
+function withDateOrderIssues<T>(
+  type: RecordType,
+  input: unknown,
+  parsed: ValidationResult<T>,
+): ValidationResult<T> {
+  const rules = DATE_ORDER_RULES[type];
+  if (parsed.ok || rules === undefined) {
+    return parsed;
+  }
+  const rawCheck = z.unknown().superRefine((raw, context) => checkDateOrders(rules, raw, context));
+  const raw = parseWithIssues(rawCheck, input);
+  if (raw.ok) {
+    return parsed;
+  }
+  const isNew = (issue: FieldIssue): boolean =>
+    !parsed.issues.some((known) => known.field === issue.field && known.message === issue.message);
+  return { ok: false, issues: [...parsed.issues, ...raw.issues.filter(isNew)] };
 }
 
 /**
