@@ -561,6 +561,38 @@ describe("manager session in the task pane", () => {
     }
   });
 
+  test("pane editors pass axe-core checks", async () => {
+    await page.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+    // Earlier tests stored the review of REVIEW_YEAR, so starting a review opens the next year's.
+    const nextReview = `Review ${REVIEW_YEAR + 1}`;
+    const editors = [
+      {
+        page: "Target groups",
+        open: "New target group",
+        editorLocator: section("New target group"),
+      },
+      { page: "Channels", open: "New channel", editorLocator: section("New channel") },
+      {
+        page: "People",
+        open: "New person",
+        editorLocator: pane.getByRole("button", { name: "Save person" }),
+      },
+      {
+        page: "Reviews",
+        open: `Start the ${REVIEW_YEAR + 1} review`,
+        editorLocator: section(nextReview),
+      },
+    ];
+
+    for (const editor of editors) {
+      await openPage(editor.page);
+      await pane.getByRole("button", { name: editor.open }).click();
+      await editor.editorLocator.waitFor();
+
+      await expect(blockingAxeFindings(page)).resolves.toEqual([]);
+    }
+  });
+
   test("session runs without script errors", () => {
     expect(pageErrors).toEqual([]);
   });
