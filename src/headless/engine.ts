@@ -1,10 +1,10 @@
 /**
  * The headless spreadsheet engine: HyperFormula with the SPM custom functions registered as Excel
- * names them, for tests, the `spm` command and benchmarks.
+ * names them, for tests, the `spm` command, the standalone host and benchmarks.
  *
  * HyperFormula is GPL-3.0 licensed (used here under the "gpl-v3" license key). It must never be
- * imported from code the Excel add-in bundle loads: only `src/headless`, `src/cli`, tests and
- * benchmarks use it.
+ * imported from code the Excel add-in bundle loads: only `src/headless`, `src/cli`,
+ * `src/standalone`, tests and benchmarks use it, and a build test checks the Excel bundles.
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { FunctionCatalog } from "./catalog";
