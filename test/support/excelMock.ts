@@ -290,6 +290,31 @@ export class MockExcelWorkbook {
     }
   }
 
+  /**
+   * Inserts body rows at `index` of a table, shifting the table's rows below down, as a
+   * co-author inserting table rows would; raises no event.
+   */
+  insertRows(tableName: string, index: number, rows: MockCellValue[][]): void {
+    const table = this.requireTable(tableName);
+    const cells = this.bodyCells(table);
+    const inserted = rows.map((values) =>
+      values.map((value): Cell => ({
+        value,
+        numberFormat: typeof value === "string" ? "@" : "General",
+      })),
+    );
+    cells.splice(index, 0, ...inserted);
+    this.writeBodyCells(table, cells);
+  }
+
+  /** Deletes one body row of a table, as a co-author would; raises no event. */
+  removeRow(tableName: string, index: number): void {
+    const table = this.requireTable(tableName);
+    const cells = this.bodyCells(table);
+    cells.splice(index, 1);
+    this.writeBodyCells(table, cells);
+  }
+
   /** Adds a column at the right end of a table with one value per body row; raises no event. */
   addUserColumn(tableName: string, name: string, values: MockCellValue[]): void {
     const table = this.requireTable(tableName);
@@ -462,6 +487,24 @@ export class MockExcelWorkbook {
       rows.push(values);
     }
     return rows;
+  }
+
+  /** Body cells of a table, row by row. */
+  bodyCells(table: TableState): (Cell | undefined)[][] {
+    return this.mapRect(this.bodyRect(table), (cell) => cell);
+  }
+
+  /** Replaces a table's body with `cells`, clearing the rows it no longer covers. */
+  writeBodyCells(table: TableState, cells: (Cell | undefined)[][]): void {
+    this.clearRect(this.bodyRect(table));
+    cells.forEach((line, rowOffset) =>
+      line.forEach((cell, columnOffset) => {
+        if (cell !== undefined) {
+          this.setCell(table.sheet, table.top + 1 + rowOffset, table.left + columnOffset, cell);
+        }
+      }),
+    );
+    table.bodyRowCount = Math.max(cells.length, 1);
   }
 
   setCell(sheet: SheetState, row: number, column: number, cell: Cell): void {
@@ -1124,7 +1167,7 @@ function createRangeProxy(context: MockRequestContext, locate: Resolver<Rect>): 
   });
   const resolve: Resolver<Rect> = () => (bound === undefined ? locate() : bound.rect);
   const rect = (): Rect => requireResolved(resolve, "range");
-  const derived = (shape: (found: Rect) => Rect): unknown =>
+  const derived = (shape: (found: Rect) => Rect | undefined): unknown =>
     createRangeProxy(context, () => {
       const found = resolve();
       return found === undefined ? undefined : shape(found);
@@ -1160,6 +1203,10 @@ function createRangeProxy(context: MockRequestContext, locate: Resolver<Rect>): 
           rowCount: found.rowCount + rows,
           columnCount: found.columnCount + columns,
         })),
+      getOffsetRange: (rows: number, columns: number) =>
+        derived((found) => ({ ...found, row: found.row + rows, column: found.column + columns })),
+      findOrNullObject: (text: string, criteria: MockSearchCriteria = {}) =>
+        derived((found) => findCell(found, text, criteria)),
       getRowsBelow: (count = 1) =>
         derived((found) => ({ ...found, row: found.row + found.rowCount, rowCount: count })),
       delete: (shift: string) =>
@@ -1205,6 +1252,42 @@ function createRangeProxy(context: MockRequestContext, locate: Resolver<Rect>): 
     },
     ["isNullObject"],
   );
+}
+
+/** The options of `Range.findOrNullObject` the mock supports. */
+interface MockSearchCriteria {
+  completeMatch?: boolean;
+  matchCase?: boolean;
+  searchDirection?: "Forward" | "Backwards";
+}
+
+/**
+ * First cell of `rect` whose text matches `text`, row by row, or undefined. As Office.js
+ * documents for `Range.find`, a single-cell range searches its whole sheet.
+ */
+function findCell(rect: Rect, text: string, criteria: MockSearchCriteria): Rect | undefined {
+  if (criteria.searchDirection === "Backwards") {
+    throw new MockOfficeError("NotImplemented", "The mock searches forward only.");
+  }
+  const area = rect.rowCount === 1 && rect.columnCount === 1 ? sheetRect(rect.sheet) : rect;
+  const fold = (value: string): string => (criteria.matchCase ? value : value.toLowerCase());
+  const wanted = fold(text);
+  for (let row = area.row; row < area.row + area.rowCount; row++) {
+    for (let column = area.column; column < area.column + area.columnCount; column++) {
+      const value = fold(String(area.sheet.grid[row]?.[column]?.value ?? ""));
+      const matches = criteria.completeMatch ? value === wanted : value.includes(wanted);
+      if (matches && value !== "") {
+        return { sheet: area.sheet, row, column, rowCount: 1, columnCount: 1 };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Returns the rectangle from A1 to the sheet's last written cell. */
+function sheetRect(sheet: SheetState): Rect {
+  const columnCount = Math.max(0, ...sheet.grid.map((line) => line?.length ?? 0));
+  return { sheet, row: 0, column: 0, rowCount: sheet.grid.length, columnCount };
 }
 
 /** Returns the session's request context typed as Office.js's, for the code under test. */

@@ -1,7 +1,7 @@
 /**
  * Excel adapter of the store port. Records live in `SPM_` tables (see `layout.ts`). The store
- * keeps a copy of what it last read and finds rows by id just before each write, which changes
- * only the cells that differ. It reloads a record type when Excel reports a change to one of
+ * keeps a copy of what it last read, reads a record's row just before each write, and finds
+ * that row by its id again in the sync that writes it, changing only the cells that differ. It reloads a record type when Excel reports a change to one of
  * its tables, made by a co-author or by this session.
  *
  * Costs in `context.sync()` calls, whatever the number of rows: `open` 2, `load` and `list` 1,

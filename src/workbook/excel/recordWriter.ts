@@ -1,7 +1,7 @@
 /**
  * One write of records of one type. A read finds the rows by id in one sync, or two when the
  * main row moved since the store last read it. The queued writes follow in one sync unless
- * they exceed a request. Missing tables are recreated empty and missing columns are
+ * they exceed a request; they find a record's main row by its id again in that sync. Missing tables are recreated empty and missing columns are
  * added, so a save repairs a damaged layout.
  */
 import {
@@ -13,7 +13,7 @@ import {
   RowValue,
   valuesEqual,
 } from "../../model";
-import { StoreAccessError } from "../store";
+import { RecordNotFoundError, StoreAccessError } from "../store";
 import { protectedSheetError } from "./accessErrors";
 import {
   ColumnKind,
@@ -38,7 +38,10 @@ import {
   addColumns,
   appendRows,
   createTable,
+  deleteRow,
   deleteRows,
+  findId,
+  RowById,
   TableTarget,
   writeRowCells,
 } from "./tableWriter";
@@ -225,9 +228,12 @@ export class RecordWriter {
   }
 
   /**
-   * Writes the cells of `record` that differ from `current`, and its changed lists.
-   * NOTE: rows are addressed by the position read one sync earlier. A co-author who inserts or
-   * deletes rows above it in between shifts the target row, and no lock prevents that.
+   * Writes the cells of `record` that differ from `current`, and its changed lists. The main
+   * row is found by its id in the sync that writes it.
+   * NOTE: list rows in child tables are still addressed by the position read one sync earlier,
+   * so a co-author who inserts or deletes list rows above them in between shifts those writes.
+   *
+   * @throws RecordNotFoundError when a co-author deleted the record since the read.
    */
   async update(current: AnyRecord, record: AnyRecord): Promise<void> {
     const batch = this.newBatch();
@@ -247,27 +253,39 @@ export class RecordWriter {
       layout.columns,
       layout.kinds,
     );
-    await writeRowCells(batch, this.context, main, this.requireIndex(record.id), changes);
+    const row = this.mainRow(record.id, main.header.length);
 
-    for (const list of layout.lists) {
-      const oldItems = before.lists.get(list.path) ?? [];
-      const newItems = after.lists.get(list.path) ?? [];
-      if (!valuesEqual(oldItems, newItems)) {
-        await this.rewriteList(batch, list, record.id, newItems);
+    await this.whileRowExists(record.id, row, async () => {
+      // The main row first: when it is gone, the sync fails there and drops the list writes.
+      await writeRowCells(batch, this.context, main, row.locate, changes);
+      for (const list of layout.lists) {
+        const oldItems = before.lists.get(list.path) ?? [];
+        const newItems = after.lists.get(list.path) ?? [];
+        if (!valuesEqual(oldItems, newItems)) {
+          await this.rewriteList(batch, list, record.id, newItems);
+        }
       }
-    }
-    await batch.flush();
+      await batch.flush();
+    });
   }
 
-  /** Deletes the record's main row and its list rows. */
+  /**
+   * Deletes the record's main row, found by its id in the same sync, and its list rows.
+   *
+   * @throws RecordNotFoundError when a co-author deleted the record since the read.
+   */
   async delete(id: string): Promise<void> {
     const batch = this.newBatch();
-    for (const list of LAYOUTS[this.type].lists) {
-      const indexes = this.listEntries(list, id).map((entry) => entry.index);
-      deleteRows(batch, this.context, list.tableName, indexes);
-    }
-    deleteRows(batch, this.context, this.main.name, [this.requireIndex(id)]);
-    await batch.flush();
+    const row = this.mainRow(id, this.main.header.length);
+
+    await this.whileRowExists(id, row, async () => {
+      deleteRow(batch, this.context, this.main.name, row.locate);
+      for (const list of LAYOUTS[this.type].lists) {
+        const indexes = this.listEntries(list, id).map((entry) => entry.index);
+        deleteRows(batch, this.context, list.tableName, indexes);
+      }
+      await batch.flush();
+    });
   }
 
   /** Queues the layout version into the meta table, creating the table when missing. */
@@ -333,6 +351,42 @@ export class RecordWriter {
       });
       batch.queue(() => this.options.events.watchTable(created, table.name));
     }
+  }
+
+  private mainRow(id: string, width: number): RowById {
+    return new RowById(this.main.header.indexOf("id"), id, width);
+  }
+
+  /**
+   * Runs the writes of record `id`, whose first command addresses `row`, and throws
+   * `RecordNotFoundError` when the row was gone by then. A write to a range of a null object
+   * fails its sync, so after a failed sync one more sync checks whether the record is gone.
+   */
+  private async whileRowExists(
+    id: string,
+    row: RowById,
+    write: () => Promise<void>,
+  ): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      // A failure of this check leaves the first error as the one reported.
+      if (await this.idMissing(id).catch(() => false)) {
+        throw new RecordNotFoundError(this.type, id);
+      }
+      throw error;
+    }
+    if (row.missing) {
+      throw new RecordNotFoundError(this.type, id);
+    }
+  }
+
+  /** True when the main table has no row with `id` now, e.g. after the table was deleted; one sync. */
+  private async idMissing(id: string): Promise<boolean> {
+    const table = this.context.workbook.tables.getItemOrNullObject(this.main.name);
+    const found = findId(table, this.main.header.indexOf("id"), id);
+    await this.context.sync();
+    return found.isNullObject;
   }
 
   private newBatch(): WriteBatch {

@@ -1,8 +1,9 @@
 /**
- * Queued writes to the adapter's tables. Rows are addressed by their position in the table
- * body, which the caller found by id just before. New rows go just below the body with
- * `Range.values`, so the table grows without `rows.add`, which conflicts between co-authors. Text cells get the
- * number format "@" before their values, so Excel stores `=1+1`, `0012` or `3/4` as text.
+ * Queued writes to the adapter's tables. A record's main row is found by its id in the batch
+ * that writes it (`RowById`). Other rows are addressed by their position in the table body,
+ * read one sync before. New rows go just below the body with `Range.values`, so the table grows
+ * without `rows.add`, which conflicts between co-authors. Text cells get the number format "@"
+ * before their values, so Excel stores `=1+1`, `0012` or `3/4` as text.
  */
 import { Row, RowValue } from "../../model";
 import { ColumnKind } from "./layout";
@@ -59,6 +60,55 @@ function table(context: Excel.RequestContext, name: string): Excel.Table {
   return context.workbook.tables.getItem(name);
 }
 
+/** Returns the range of one body row of a table, queued when its write is queued. */
+export type RowLocator = (table: Excel.Table) => Excel.Range;
+
+/** Locates body row `index`, a position the caller read before. */
+export function rowAt(index: number): RowLocator {
+  return (target) => target.getDataBodyRange().getRow(index);
+}
+
+/**
+ * A table row found by the id in it within the batch that writes it, so rows a co-author
+ * inserted or deleted above it since the last read cannot shift the write to another record.
+ */
+export class RowById {
+  private readonly idColumn: number;
+  private readonly id: string;
+  private readonly width: number;
+  private found: Excel.Range | undefined;
+
+  /** Creates the locator of the row containing `id` in column `idColumn`, `width` columns wide. */
+  constructor(idColumn: number, id: string, width: number) {
+    this.idColumn = idColumn;
+    this.id = id;
+    this.width = width;
+  }
+
+  /** Queues the search of the id and returns the row from the table's first column. */
+  readonly locate: RowLocator = (target) => {
+    this.found = findId(target, this.idColumn, this.id);
+    return this.found.getOffsetRange(0, -this.idColumn).getResizedRange(0, this.width - 1);
+  };
+
+  /** True when the search found no row with the id; read only after the batch's sync. */
+  get missing(): boolean {
+    return this.found === undefined || this.found.isNullObject;
+  }
+}
+
+/**
+ * Queues the search of `id` in a table's id column and returns the found cell, a null object
+ * when no row contains the id. The column includes the header cell, so the range is never a single
+ * cell, for which `Range.find` would search the whole sheet.
+ */
+export function findId(target: Excel.Table, idColumn: number, id: string): Excel.Range {
+  return target
+    .getRange()
+    .getColumn(idColumn)
+    .findOrNullObject(id, { completeMatch: true, matchCase: true });
+}
+
 function writeRange(range: Excel.Range, values: CellWrite[][], formats: (string | null)[][]): void {
   range.numberFormat = formats as string[][];
   range.values = values as RowValue[][];
@@ -113,16 +163,17 @@ export async function appendRows(
 }
 
 /**
- * Queues the cells of body row `rowIndex` whose column is in `changes`. Other cells stay as
- * they are, so a co-author's edit to another cell of the row is kept.
+ * Queues the cells of a body row, at index `row` or where a locator finds it, whose column is
+ * in `changes`. Other cells stay as they are, so a co-author's edit to another cell is kept.
  */
 export async function writeRowCells(
   batch: WriteBatch,
   context: Excel.RequestContext,
   target: TableTarget,
-  rowIndex: number,
+  row: number | RowLocator,
   changes: Row | Record<string, RowValue | undefined>,
 ): Promise<void> {
+  const locate = typeof row === "number" ? rowAt(row) : row;
   const values: CellWrite[] = [];
   const formats: (string | null)[] = [];
   for (const column of target.header) {
@@ -132,8 +183,7 @@ export async function writeRowCells(
     formats.push(changed ? cellFormat(kind) : null);
   }
   await batch.add(jsonBytes(values) + jsonBytes(formats), () => {
-    const range = table(context, target.name).getDataBodyRange().getRow(rowIndex);
-    writeRange(range, [values], [formats]);
+    writeRange(locate(table(context, target.name)), [values], [formats]);
   });
 }
 
@@ -148,6 +198,16 @@ export function deleteRows(
   for (const index of descending) {
     batch.queue(() => table(context, tableName).getDataBodyRange().getRow(index).delete("Up"));
   }
+}
+
+/** Queues the deletion of the body row a locator finds, shifting the rows below up. */
+export function deleteRow(
+  batch: WriteBatch,
+  context: Excel.RequestContext,
+  tableName: string,
+  locate: RowLocator,
+): void {
+  batch.queue(() => locate(table(context, tableName)).delete("Up"));
 }
 
 /** Queues new columns at the right end of a table, e.g. a field a user's table lacks. */

@@ -140,3 +140,67 @@ describe("Excel mock tables and limits", () => {
     expect(received).toEqual([{ source: "Remote", changeType: "RangeEdited" }]);
   });
 });
+
+describe("Excel mock find", () => {
+  /** Creates a session and a table `Data` with ids `a`, `B` and `b` in its second column. */
+  function idSession(): Excel.RequestContext {
+    const workbook = new MockExcelWorkbook({ delivery: "manual" });
+    workbook.seedTable(
+      "Data",
+      "Data",
+      ["name", "id"],
+      [
+        ["first", "a"],
+        ["second", "B"],
+        ["third", "b"],
+      ],
+    );
+    return excelContext(workbook.openSession("tester"));
+  }
+
+  test("found cell read after sync", async () => {
+    const context = idSession();
+    const column = context.workbook.tables.getItem("Data").getRange().getColumn(1);
+    const found = column.findOrNullObject("b", { completeMatch: true, matchCase: true });
+    const row = found.getOffsetRange(0, -1).getResizedRange(0, 1).load("values,address");
+
+    expect(() => row.values).toThrow(MockOfficeError);
+    await context.sync();
+    expect(found.isNullObject).toBe(false);
+    expect(row.values).toEqual([["third", "b"]]);
+    expect(row.address).toBe("Data!A4:B4");
+  });
+
+  test("case and whole cell matched", async () => {
+    const context = idSession();
+    const column = context.workbook.tables.getItem("Data").getRange().getColumn(1);
+    const anyCase = column.findOrNullObject("b", { completeMatch: true }).load("rowIndex");
+    const part = column.findOrNullObject("i", { matchCase: true }).load("rowIndex");
+    await context.sync();
+
+    expect(anyCase.rowIndex).toBe(2);
+    expect(part.rowIndex).toBe(0);
+  });
+
+  test("no match is null object", async () => {
+    const context = idSession();
+    const column = context.workbook.tables.getItem("Data").getRange().getColumn(1);
+    const found = column.findOrNullObject("c", { completeMatch: true, matchCase: true });
+    found.getOffsetRange(0, -1).values = [["written"]];
+
+    await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+    const again = column.findOrNullObject("c", { completeMatch: true, matchCase: true });
+    await context.sync();
+    expect(again.isNullObject).toBe(true);
+  });
+
+  test("single cell searches sheet", async () => {
+    const context = idSession();
+    const cell = context.workbook.worksheets.getItem("Data").getRange("A1");
+    const found = cell.findOrNullObject("B", { completeMatch: true, matchCase: true });
+    found.load("rowIndex,columnIndex");
+    await context.sync();
+
+    expect([found.rowIndex, found.columnIndex]).toEqual([2, 1]);
+  });
+});
