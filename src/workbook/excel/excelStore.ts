@@ -1,12 +1,14 @@
 /**
  * Excel adapter of the store port. Records live in `SPM_` tables (see `layout.ts`). The store
- * keeps a copy of what it last read, reads a record's row just before each write, and finds
- * that row by its id again in the sync that writes it, changing only the cells that differ. It reloads a record type when Excel reports a change to one of
- * its tables, made by a co-author or by this session.
+ * keeps a copy of what it last read and reads a record's row by its id just before each write.
+ * The write finds that row by its id again in its own sync and changes only the cells that
+ * differ. The store reloads a record type when Excel reports a change to one of its tables, made by a
+ * co-author or by this session.
  *
  * Costs in `context.sync()` calls, whatever the number of rows: `open` 2, `load` and `list` 1,
- * `create` and `delete` 2, `update` 2 (3 when the row moved since it was last read). A write
- * larger than one request allows is split over more syncs (`writeBatch.ts`).
+ * `create` and `delete` 2, `update` 2 (3 when the main table's columns changed since the store
+ * last read it). A write larger than one request allows is split over more syncs
+ * (`writeBatch.ts`).
  */
 import {
   AnyRecord,

@@ -1,8 +1,9 @@
 /**
  * One write of records of one type. A read finds the rows by id in one sync, or two when the
- * main row moved since the store last read it. The queued writes follow in one sync unless
- * they exceed a request; they find a record's main row by its id again in that sync. Missing tables are recreated empty and missing columns are
- * added, so a save repairs a damaged layout.
+ * main table's columns changed since the store last read it. The queued writes follow in one
+ * sync unless they exceed a request, and they find a record's main row by its id again in that
+ * sync. Missing tables are recreated empty and missing columns are added, so a save repairs a
+ * damaged layout.
  */
 import {
   AnyRecord,
@@ -49,7 +50,7 @@ import { WriteBatch } from "./writeBatch";
 
 /** State of the store that a writer uses. */
 export interface RecordWriterOptions {
-  /** The store's last reading of the type, for the id column and the record's last row. */
+  /** The store's last reading of the type, for the id column and the main table's width. */
   cachedReading: TypeReading | undefined;
   maxRequestBytes: number | undefined;
   schemaVersion: number;
@@ -84,21 +85,22 @@ export class RecordWriter {
   }
 
   /**
-   * Reads the header and id column of the main table, the row where record `id` was last
-   * seen, the child tables (whole when `id` is given) and the protection of the type's sheets.
+   * Reads the header and id column of the main table, the row of record `id` found by its id,
+   * the child tables (whole when `id` is given) and the protection of the type's sheets.
    */
   async read(id: string | undefined): Promise<void> {
     const layout = LAYOUTS[this.type];
     const cached = this.options.cachedReading;
     let idColumn = cached?.mainHeader.indexOf("id") ?? -1;
-    const hint = id === undefined ? 0 : (cached?.rowIndexes.get(id) ?? 0);
+    let width = cached?.mainHeader.length ?? 0;
 
     for (let attempt = 0; attempt < 2; attempt++) {
       const main = queueTableRead(this.context, {
         name: layout.tableName,
         body: "none",
         column: idColumn >= 0 ? idColumn : undefined,
-        rows: [hint, 0],
+        rows: [0],
+        find: id === undefined || idColumn < 0 ? undefined : { id, column: idColumn, width },
       });
       const lists = layout.lists.map(
         (list) =>
@@ -128,6 +130,7 @@ export class RecordWriter {
       }
       // The id column moved (or the table is new to this store): read it where it is now.
       idColumn = foundIdColumn;
+      width = this.main.header.length;
     }
     this.ids = new Map(this.main.column.map((cell, index) => [String(cell), index]));
   }
@@ -147,16 +150,16 @@ export class RecordWriter {
   }
 
   /**
-   * Reads record `id` as stored now, reading its main row in one more sync when it is not
-   * where the store last saw it.
+   * Reads record `id` as stored now. Its main row was found by id in the read, unless the
+   * table's width changed since the store last read it, which costs one more sync.
    *
    * @throws StoreAccessError when the cells are not a valid record, e.g. after a user typed
    *   text into a number column.
    */
   async currentRecord(id: string): Promise<AnyRecord> {
     const index = this.requireIndex(id);
-    let cells = this.main.rowsAt.get(index);
-    if (cells === undefined || String(cells[this.main.header.indexOf("id")]) !== id) {
+    let cells = this.main.found;
+    if (cells === undefined || cells.length !== this.main.header.length) {
       const row = this.context.workbook.tables
         .getItem(this.main.name)
         .getDataBodyRange()

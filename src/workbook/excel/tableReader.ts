@@ -6,6 +6,7 @@
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load --
    the returned functions read only after the caller's sync, which the rules cannot follow. */
 import { RowValue } from "../../model";
+import { findId } from "./tableWriter";
 
 /** Request of a table read: the table and the parts of its body to read. */
 export interface TableReadRequest {
@@ -14,8 +15,10 @@ export interface TableReadRequest {
   body: "all" | "none";
   /** Index of a column whose body cells to read, e.g. the id column. */
   column?: number;
-  /** Body rows (0-based) to read in full, e.g. the row a record was last seen in. */
+  /** Body rows (0-based) to read in full, e.g. the first row. */
   rows?: readonly number[];
+  /** Row to read in full, found by the id in column `column`, `width` cells from the left. */
+  find?: { id: string; column: number; width: number };
 }
 
 /** Contents of a table as one read returned them. */
@@ -33,6 +36,8 @@ export interface TableContents {
   column: RowValue[];
   /** Requested body rows by index; a row past the body is missing. */
   rowsAt: Map<number, RowValue[]>;
+  /** Cells of the row found by id, when requested and found. */
+  found?: RowValue[];
 }
 
 /** Protection and extent of a sheet. */
@@ -62,6 +67,7 @@ export function queueTableRead(
     index,
     range: body.getRow(index).load("values"),
   }));
+  const found = request.find === undefined ? undefined : queueFoundRow(table, request.find);
 
   return () => {
     if (table.isNullObject) {
@@ -83,8 +89,19 @@ export function queueTableRead(
       rows: request.body === "all" ? (body.values as RowValue[][]) : [],
       column: column === undefined ? [] : (column.values as RowValue[][]).map((cells) => cells[0]),
       rowsAt,
+      found: found?.cell.isNullObject === false ? (found.row.values[0] as RowValue[]) : undefined,
     };
   };
+}
+
+/** Queues the search of a row by its id and the load of the row's cells. */
+function queueFoundRow(
+  table: Excel.Table,
+  find: NonNullable<TableReadRequest["find"]>,
+): { cell: Excel.Range; row: Excel.Range } {
+  const cell = findId(table, find.column, find.id);
+  const row = cell.getOffsetRange(0, -find.column).getResizedRange(0, find.width - 1);
+  return { cell, row: row.load("values") };
 }
 
 function emptyContents(name: string): TableContents {

@@ -100,7 +100,8 @@ export class RowById {
 /**
  * Queues the search of `id` in a table's id column and returns the found cell, a null object
  * when no row contains the id. The column includes the header cell, so the range is never a single
- * cell, for which `Range.find` would search the whole sheet.
+ * cell, for which `Range.find` would search the whole sheet. Ids are UUIDs, so the header cell
+ * `id` never matches.
  */
 export function findId(target: Excel.Table, idColumn: number, id: string): Excel.Range {
   return target

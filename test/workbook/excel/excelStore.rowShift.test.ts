@@ -69,6 +69,17 @@ describe("ExcelStore rows shifted meanwhile", () => {
     ]);
   });
 
+  test("update after sort syncs twice", async () => {
+    const { workbook, session, store, groups } = await threeGroups();
+    workbook.swapRows(TABLE, 0, 2);
+    const firstSync = session.syncCount;
+
+    await store.update("targetGroup", groups[0].id, { owner: "Anna" });
+
+    expect(session.syncCount - firstSync).toBe(2);
+    expect(column(workbook, "owner")).toEqual(["", "", "Anna"]);
+  });
+
   test("delete after rows inserted", async () => {
     const { workbook, session, store, groups } = await threeGroups();
     afterNextSync(session, () =>
