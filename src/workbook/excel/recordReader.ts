@@ -22,8 +22,6 @@ export interface TypeReading {
   records: AnyRecord[];
   /** Column names of the main table, empty when it does not exist. */
   mainHeader: string[];
-  /** Body row of each record in the main table, by id. */
-  rowIndexes: Map<string, number>;
   /** Body rows of each record's list items, by id. */
   listRowIndexes: Map<string, ListRowIndexes>;
   /** Rows that are not valid records, e.g. after a user typed text in a number column. */
@@ -102,7 +100,6 @@ export function readRecords(
   const reading: TypeReading = {
     records: [],
     mainHeader: contents.main.header,
-    rowIndexes: new Map(),
     listRowIndexes: new Map(),
     invalid: [],
     missingTables: [contents.main, ...contents.lists.values()]
@@ -117,7 +114,7 @@ export function readRecords(
     layout.lists.map((list) => [list.path, groupListRows(list, contents.lists.get(list.path))]),
   );
 
-  for (const { index, row } of keyedRows(contents.main)) {
+  for (const { row } of keyedRows(contents.main)) {
     const id = String(row.id ?? "");
     if (id === "") {
       continue;
@@ -140,7 +137,6 @@ export function readRecords(
     reading.memo.set(key, result);
     if (result.ok) {
       reading.records.push(result.record);
-      reading.rowIndexes.set(id, index);
       reading.listRowIndexes.set(id, indexes);
     } else {
       reading.invalid.push({ id, issues: result.issues });
