@@ -128,7 +128,7 @@ export function OverviewPage(props: {
       </Section>
 
       <Section id="plan" title={`Revenue targets ${year}`}>
-        {/* TODO: show actuals beside the plan once the store records sales actuals. */}
+        {/* TODO: show actuals beside the plan, read from each channel's sales history range. */}
         <Table size="small" aria-labelledby="plan">
           <TableHeader>
             <TableRow>
