@@ -1,8 +1,8 @@
 /**
  * Jest runs the TypeScript tests in test/ through ts-jest. ts-jest only transpiles (the
  * isolatedModules setting in tsconfig.jest.json), because type checking every test file on
- * its own took most of the suite's time; `npm test` type-checks the whole project once with
- * `tsc --noEmit` before Jest starts.
+ * its own took most of the suite's time. Instead, `npm test` type-checks the whole project once
+ * with `tsc --noEmit` before Jest starts.
  */
 module.exports = {
   testEnvironment: "node",

@@ -63,8 +63,8 @@ const R_CASES = [
 
 /**
  * R cases timed on the long series. R's forecast 8.20 runs the simple-initialisation
- * recursion of ses/holt/hw in an R-level loop, so an optimised Holt or Holt-Winters fit of
- * 10,000 points takes minutes there; those cases are left out of the long run.
+ * recursion of ses/holt/hw in an R-level loop. An optimised Holt or Holt-Winters fit of
+ * 10,000 points therefore takes minutes there, so those cases are left out of the long run.
  */
 const R_CASES_LONG_SERIES = [
   "ses_fixed",
@@ -137,7 +137,10 @@ function timeFormulajs(values) {
 }
 
 function formatMs(ms) {
-  return ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(4);
+  if (ms >= 100) {
+    return ms.toFixed(0);
+  }
+  return ms >= 1 ? ms.toFixed(2) : ms.toFixed(4);
 }
 
 function printRows(title, rows) {

@@ -121,7 +121,7 @@ export class SpreadsheetEngine {
       maxRows: EXCEL_MAX_ROWS,
       maxColumns: EXCEL_MAX_COLUMNS,
     });
-    // Excel reads TRUE and FALSE typed in a formula as logical constants; HyperFormula knows
+    // Excel reads TRUE and FALSE typed in a formula as logical constants, but HyperFormula accepts
     // them only as the functions TRUE() and FALSE().
     hf.addNamedExpression("TRUE", "=TRUE()");
     hf.addNamedExpression("FALSE", "=FALSE()");

@@ -47,7 +47,7 @@ const GRID_FORMULAS = [
 ];
 
 /**
- * Maximum wait for an element or a page action. The pane answers within a second here, so a
+ * Maximum wait for an element or a page action. The pane responds within a second here, so a
  * missing control fails its test with the locator named instead of the test timing out.
  */
 const ACTION_TIMEOUT_MS = 5_000;

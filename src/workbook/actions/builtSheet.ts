@@ -8,7 +8,7 @@
  * 4. write the body in chunks, then the charts;
  * 5. replace the status with the time of the finished build.
  *
- * A failure after step 2 leaves a sheet whose status tells the user that the build stopped and to
+ * A failure after step 2 leaves a sheet whose status shows the user that the build stopped and to
  * run the action again. The key is already in place, so that run finds the same sheet and
  * rebuilds it.
  */

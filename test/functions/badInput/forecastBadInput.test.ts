@@ -293,7 +293,7 @@ describe("one value of history", () => {
     expect(spilledNumbers(await evaluateOnSheet(formula, WEB))).toEqual([42, 42, 42]);
   });
 
-  // The function reference says a history of fewer than 4 values gives 1 (no season), as R
+  // The function reference states that a history of fewer than 4 values gives 1 (no season), as R
   // 4.2.2 with forecast 8.20 does: findfrequency(c(100, 111, 119.32)) is 1.
   test("SEASONALITY one value", async () => {
     expect(await evaluateOnSheet("=SPM.FORECAST.SEASONALITY(G1:G36)", WEB)).toBe(1);

@@ -438,9 +438,9 @@ export function runStoreContract(name: string, setup: StoreContractSetup): void 
         expect(updated.kind === "updated" ? updated.fields : []).toEqual(["priority"]);
       });
 
-      // A co-author's changes may reach an instance only after several more were stored, as
-      // Excel delivers change events late; the instance then reports where each record ended
-      // up, so its last change for a record carries that record's stored state.
+      // Excel delivers a co-author's change events late, so several changes may reach an
+      // instance together. The instance then reports where each record ended up, and its last
+      // change for a record carries that record's stored state.
       test("late changes converge on stored state", async () => {
         const secondChanges = recordChanges(second);
         const created = await first.create("targetGroup", GROUP);
@@ -452,7 +452,8 @@ export function runStoreContract(name: string, setup: StoreContractSetup): void 
         expect(stored.priority).toBe(2);
         expect(stored.owner).toBe("Dana");
         const last = secondChanges[secondChanges.length - 1];
-        expect(last !== undefined && "record" in last ? last.record : undefined).toEqual(stored);
+        expect(last).toBeDefined();
+        expect(last && "record" in last ? last.record : undefined).toEqual(stored);
         expect(secondChanges.every((change) => change.origin === "remote")).toBe(true);
       });
 
