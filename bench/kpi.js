@@ -1,19 +1,31 @@
 /**
- * Benchmarks the SPM.COST, SPM.COMMISSION and SPM.KPI functions against the nearest peer in the
- * same run: @formulajs/formulajs (SUMPRODUCT for the weighted pipeline, AVERAGEIF, COUNTIF,
- * MEDIAN, RRI, ...) or plain arithmetic for the ratios that Excel users type as `=A1/B1`.
- * Scalar functions run 100,000 calls; range functions take 10,000-row ranges. Prints
- * milliseconds per call and the ratio peer / ours, so a ratio above 1 means we are faster.
+ * Benchmarks the SPM.COST, SPM.COMMISSION and SPM.KPI functions against a peer in the same run:
+ * the @formulajs/formulajs formula a user would type in Excel for the same result.
  *
- * Our functions are called as Excel calls them: ranges as one-column 2-D arrays and every
- * argument checked. The arithmetic peers check nothing, so the ratio of a scalar ratio measures
- * the price of the argument checks.
+ * - A ratio or product typed as `=A1/B1` or `=A*B*C/D` is compared with formulajs's arithmetic
+ *   functions DIVIDE, MULTIPLY, ADD and MINUS (`formulajs.utils.symbols`). Like Excel's
+ *   operators, they turn text, logical values and blanks into numbers and pass errors on.
+ * - KPI.CAGR is compared with RRI.
+ * - COMMISSION is compared with one MIN/MAX band per tier over the rate table's cells.
+ * - Range functions are compared with the formulajs function for the same total: SUMPRODUCT for
+ *   the weighted pipeline, COUNTIF, AVERAGEIF, SUMIF, MEDIAN, SUM. KPI.GROWTH is compared with
+ *   `=B14/B2-1` filled down, as MINUS(DIVIDE(...), 1) per cell.
+ *
+ * Scalar functions and KPI.GROWTH also show bare JavaScript arithmetic without any check, for
+ * information. Its ratio is the price of reading Excel's arguments and is not a goal.
+ *
+ * Scalar functions run 100,000 calls and range functions take 10,000-row ranges. Our functions are
+ * called as Excel calls them: ranges as one-column 2-D arrays and every argument checked. Prints
+ * milliseconds per call and the ratio peer / ours, so a ratio above 1 means we are faster.
  *
  * `npm run bench` runs it after the forecast benchmark, once the sources are compiled into
  * dist-node/.
  */
 const path = require("path");
 const formulajs = require("@formulajs/formulajs");
+
+const { ADD, DIVIDE, MINUS, MULTIPLY } = formulajs.utils.symbols;
+const { MAX, MIN } = formulajs;
 
 const compiled = path.join(__dirname, "..", "dist-node");
 const { installCustomFunctionsRuntime } = require(
@@ -91,7 +103,7 @@ const RATE_TABLE = [
   [1, 0.15],
 ];
 
-/** Marginal commission on the table above, written out as a user would in Excel. */
+/** Marginal commission on the table above in bare arithmetic. */
 function marginalCommission(sales, quota) {
   const band1 = Math.min(sales, 0.5 * quota);
   const band2 = Math.min(Math.max(sales - 0.5 * quota, 0), 0.5 * quota);
@@ -99,73 +111,188 @@ function marginalCommission(sales, quota) {
   return band1 * 0.05 + band2 * 0.1 + band3 * 0.15;
 }
 
-/** Scalar functions: [name, ours, peer], each called with the call index. */
+/**
+ * Marginal commission on a three-tier table whose first threshold is 0, as a user writes it in
+ * Excel with formulajs's functions: sales in B1, quota in B2, thresholds in E2:E4, rates in F2:F4.
+ */
+function marginalCommissionFormula(sales, quota, table) {
+  const [[, rate1], [threshold2, rate2], [threshold3, rate3]] = table;
+  // =MIN(B1,E3*B2)*F2
+  const band1 = MULTIPLY(MIN(sales, MULTIPLY(threshold2, quota)), rate1);
+  // +MIN(MAX(B1-E3*B2,0),(E4-E3)*B2)*F3
+  const band2Sales = MIN(
+    MAX(MINUS(sales, MULTIPLY(threshold2, quota)), 0),
+    MULTIPLY(MINUS(threshold3, threshold2), quota),
+  );
+  const band2 = MULTIPLY(band2Sales, rate2);
+  // +MAX(B1-E4*B2,0)*F4
+  const band3 = MULTIPLY(MAX(MINUS(sales, MULTIPLY(threshold3, quota)), 0), rate3);
+  return ADD(ADD(band1, band2), band3);
+}
+
+/**
+ * Scalar functions: [name (peer), ours, formulajs peer, bare JavaScript], each called with the
+ * call index. The peer is the formula a user would type in Excel, written with formulajs's
+ * arithmetic functions; the comment above each case shows that formula.
+ */
 const SCALAR_CASES = [
-  ["KPI.ATTAINMENT", (i) => kpi.attainment(90_000 + i, 100_000), (i) => (90_000 + i) / 100_000],
+  // =actual/quota
   [
-    "KPI.WINRATE counts",
+    "KPI.ATTAINMENT (DIVIDE)",
+    (i) => kpi.attainment(90_000 + i, 100_000),
+    (i) => DIVIDE(90_000 + i, 100_000),
+    (i) => (90_000 + i) / 100_000,
+  ],
+  // =won/(won+lost)
+  [
+    "KPI.WINRATE counts (DIVIDE, ADD)",
     (i) => kpi.winRateKpi(12 + (i % 5), 30),
+    (i) => DIVIDE(12 + (i % 5), ADD(12 + (i % 5), 30)),
     (i) => (12 + (i % 5)) / (42 + (i % 5)),
   ],
+  // =opportunities*win_rate*average_deal/cycle_days
   [
-    "KPI.VELOCITY",
+    "KPI.VELOCITY (MULTIPLY, DIVIDE)",
     (i) => kpi.velocity(18 + (i % 3), 0.24, 42_000, 78),
+    (i) => DIVIDE(MULTIPLY(MULTIPLY(18 + (i % 3), 0.24), 42_000), 78),
     (i) => ((18 + (i % 3)) * 0.24 * 42_000) / 78,
   ],
+  // =open_pipeline/(quota-closed_to_date)
   [
-    "KPI.COVERAGE",
+    "KPI.COVERAGE (DIVIDE, MINUS)",
     (i) => kpi.coverage(300_000 + i, 500_000, 180_000),
+    (i) => DIVIDE(300_000 + i, MINUS(500_000, 180_000)),
     (i) => (300_000 + i) / (500_000 - 180_000),
   ],
-  ["FORECAST.RUNRATE", (i) => kpi.runRate(40_000 + i, 0.4), (i) => (40_000 + i) / 0.4],
+  // =amount_to_date/elapsed_share
+  [
+    "FORECAST.RUNRATE (DIVIDE)",
+    (i) => kpi.runRate(40_000 + i, 0.4),
+    (i) => DIVIDE(40_000 + i, 0.4),
+    (i) => (40_000 + i) / 0.4,
+  ],
+  // =RRI(years, begin_value, end_value)
   [
     "KPI.CAGR (RRI)",
     (i) => kpi.cagr(1_200_000, 1_650_000 + i, 3),
     (i) => formulajs.RRI(3, 1_200_000, 1_650_000 + i),
+    (i) => Math.pow((1_650_000 + i) / 1_200_000, 1 / 3) - 1,
   ],
-  ["KPI.CHURN", (i) => kpi.churn(500, i % 50), (i) => (i % 50) / 500],
+  // =customers_lost/customers_start
   [
-    "KPI.NRR",
+    "KPI.CHURN (DIVIDE)",
+    (i) => kpi.churn(500, i % 50),
+    (i) => DIVIDE(i % 50, 500),
+    (i) => (i % 50) / 500,
+  ],
+  // =(start_revenue+expansion-contraction-churned)/start_revenue
+  [
+    "KPI.NRR (ADD, MINUS, DIVIDE)",
     (i) => kpi.nrr(200_000, 20_000 + (i % 100), 4000, 6000),
+    (i) => DIVIDE(MINUS(MINUS(ADD(200_000, 20_000 + (i % 100)), 4000), 6000), 200_000),
     (i) => (200_000 + 20_000 + (i % 100) - 4000 - 6000) / 200_000,
   ],
+  // =(start_revenue-contraction-churned)/start_revenue
   [
-    "KPI.GRR",
+    "KPI.GRR (MINUS, DIVIDE)",
     (i) => kpi.grr(200_000, 4000 + (i % 100), 6000),
+    (i) => DIVIDE(MINUS(MINUS(200_000, 4000 + (i % 100)), 6000), 200_000),
     (i) => (200_000 - 4000 - (i % 100) - 6000) / 200_000,
   ],
-  ["KPI.NUMERICDIST counts", (i) => kpi.numericDist(i % 100, 120), (i) => ((i % 100) / 120) * 100],
-  ["KPI.SHELFSHARE", (i) => kpi.shelfShare(i % 40, 40), (i) => (i % 40) / 40],
-  ["KPI.OOSRATE counts", (i) => kpi.oosRate(i % 100, 120), (i) => (i % 100) / 120],
-  ["KPI.UPLIFT scalar", (i) => kpi.uplift(125 + (i % 10), 100), (i) => (125 + (i % 10)) / 100 - 1],
-  ["COST.RATIO scalar", (i) => cost.ratio(120_000 + i, 950_000), (i) => (120_000 + i) / 950_000],
-  ["COST.PERORDER", (i) => cost.perOrder(120_000 + i, 410), (i) => (120_000 + i) / 410],
-  ["COST.CAC", (i) => cost.cac(50_000 + i, 200), (i) => (50_000 + i) / 200],
+  // =stocking/outlets*100
   [
-    "COST.CACPAYBACK",
+    "KPI.NUMERICDIST counts (DIVIDE, MULTIPLY)",
+    (i) => kpi.numericDist(i % 100, 120),
+    (i) => MULTIPLY(DIVIDE(i % 100, 120), 100),
+    (i) => ((i % 100) / 120) * 100,
+  ],
+  // =brand_facings/total_facings
+  [
+    "KPI.SHELFSHARE (DIVIDE)",
+    (i) => kpi.shelfShare(i % 40, 40),
+    (i) => DIVIDE(i % 40, 40),
+    (i) => (i % 40) / 40,
+  ],
+  // =out_of_stock/checks
+  [
+    "KPI.OOSRATE counts (DIVIDE)",
+    (i) => kpi.oosRate(i % 100, 120),
+    (i) => DIVIDE(i % 100, 120),
+    (i) => (i % 100) / 120,
+  ],
+  // =actual/baseline-1
+  [
+    "KPI.UPLIFT scalar (DIVIDE, MINUS)",
+    (i) => kpi.uplift(125 + (i % 10), 100),
+    (i) => MINUS(DIVIDE(125 + (i % 10), 100), 1),
+    (i) => (125 + (i % 10)) / 100 - 1,
+  ],
+  // =costs/revenue
+  [
+    "COST.RATIO scalar (DIVIDE)",
+    (i) => cost.ratio(120_000 + i, 950_000),
+    (i) => DIVIDE(120_000 + i, 950_000),
+    (i) => (120_000 + i) / 950_000,
+  ],
+  // =costs/orders
+  [
+    "COST.PERORDER (DIVIDE)",
+    (i) => cost.perOrder(120_000 + i, 410),
+    (i) => DIVIDE(120_000 + i, 410),
+    (i) => (120_000 + i) / 410,
+  ],
+  // =spend/new_customers
+  [
+    "COST.CAC (DIVIDE)",
+    (i) => cost.cac(50_000 + i, 200),
+    (i) => DIVIDE(50_000 + i, 200),
+    (i) => (50_000 + i) / 200,
+  ],
+  // =cac/(monthly_revenue*gross_margin)
+  [
+    "COST.CACPAYBACK (DIVIDE, MULTIPLY)",
     (i) => cost.cacPayback(600 + (i % 10), 100, 0.75),
+    (i) => DIVIDE(600 + (i % 10), MULTIPLY(100, 0.75)),
     (i) => (600 + (i % 10)) / (100 * 0.75),
   ],
-  ["COST.LTV", (i) => cost.ltv(50 + (i % 10), 0.7, 0.04), (i) => ((50 + (i % 10)) * 0.7) / 0.04],
-  ["COST.LTVCAC", (i) => cost.ltvCac(875 + (i % 10), 300), (i) => (875 + (i % 10)) / 300],
+  // =revenue_per_account*gross_margin/churn_rate
   [
-    "COST.BREAKEVENUNITS",
+    "COST.LTV (MULTIPLY, DIVIDE)",
+    (i) => cost.ltv(50 + (i % 10), 0.7, 0.04),
+    (i) => DIVIDE(MULTIPLY(50 + (i % 10), 0.7), 0.04),
+    (i) => ((50 + (i % 10)) * 0.7) / 0.04,
+  ],
+  // =ltv/cac
+  [
+    "COST.LTVCAC (DIVIDE)",
+    (i) => cost.ltvCac(875 + (i % 10), 300),
+    (i) => DIVIDE(875 + (i % 10), 300),
+    (i) => (875 + (i % 10)) / 300,
+  ],
+  // =fixed_costs/(price-variable_cost)
+  [
+    "COST.BREAKEVENUNITS (DIVIDE, MINUS)",
     (i) => cost.breakEvenVolume(300_000 + i, 10, 6),
+    (i) => DIVIDE(300_000 + i, MINUS(10, 6)),
     (i) => (300_000 + i) / (10 - 6),
   ],
+  // =fixed_costs/margin_ratio
   [
-    "COST.BREAKEVENREVENUE",
+    "COST.BREAKEVENREVENUE (DIVIDE)",
     (i) => cost.breakEvenSales(300_000 + i, 0.4),
+    (i) => DIVIDE(300_000 + i, 0.4),
     (i) => (300_000 + i) / 0.4,
   ],
+  // =MIN(B1,E3*B2)*F2+MIN(MAX(B1-E3*B2,0),(E4-E3)*B2)*F3+MAX(B1-E4*B2,0)*F4
   [
-    "COMMISSION",
+    "COMMISSION (MIN, MAX, MULTIPLY, ...)",
     (i) => commission.commission(140_000 + i, 100_000, RATE_TABLE),
+    (i) => marginalCommissionFormula(140_000 + i, 100_000, RATE_TABLE),
     (i) => marginalCommission(140_000 + i, 100_000),
   ],
 ];
 
-/** Range functions on 10,000 rows: [name, ours, peer]. */
+/** Range functions on 10,000 rows: [name (peer), ours, formulajs peer, optional bare JavaScript]. */
 function rangeCases(deals) {
   const amounts = flat(deals.amounts);
   const probabilities = flat(deals.probabilities);
@@ -223,9 +350,10 @@ function rangeCases(deals) {
         ),
     ],
     [
-      "KPI.GROWTH (arithmetic)",
+      "KPI.GROWTH (DIVIDE, MINUS per cell)",
       () => kpi.growth(deals.amounts, "year"),
-      // A spilled column, as Excel shows =A13:A10000/A1:A9988-1.
+      // =B14/B2-1 filled down from the 13th row, the first 12 rows left blank.
+      () => amounts.map((x, t) => [t < 12 ? "" : MINUS(DIVIDE(x, amounts[t - 12]), 1)]),
       () => amounts.map((x, t) => [t < 12 ? "" : x / amounts[t - 12] - 1]),
     ],
     [
@@ -274,24 +402,37 @@ function rangeCases(deals) {
   ];
 }
 
-/** Formats one result line: name, our time, the peer's time and the ratio peer / ours. */
-function formatLine(name, oursMs, peerMs) {
-  const ratio = (peerMs / oursMs).toFixed(2);
-  return `${name.padEnd(40)} ${oursMs.toExponential(2).padStart(10)} ${peerMs.toExponential(2).padStart(10)} ${ratio.padStart(7)}`;
+/** Formats a time in milliseconds and its ratio peer / ours, or blanks when there is no time. */
+function formatTiming(oursMs, otherMs) {
+  if (otherMs === undefined) {
+    return `${"".padStart(10)} ${"".padStart(7)}`;
+  }
+  const ratio = (otherMs / oursMs).toFixed(2);
+  return `${otherMs.toExponential(2).padStart(10)} ${ratio.padStart(7)}`;
+}
+
+/** Times one case and formats its line: our time, the peer's, then bare JavaScript's. */
+function measureLine([name, ours, peer, bare], count) {
+  const oursMs = timePerCall(ours, count);
+  const peerMs = timePerCall(peer, count);
+  const bareMs = bare === undefined ? undefined : timePerCall(bare, count);
+  const timings = `${formatTiming(oursMs, peerMs)} ${formatTiming(oursMs, bareMs)}`;
+  return `${name.padEnd(42)} ${oursMs.toExponential(2).padStart(10)} ${timings}`;
 }
 
 function main() {
   console.log(
     `Node ${process.version}, ${SCALAR_CALLS} calls per scalar function, ${RANGE_ROWS}-row ranges`,
   );
-  console.log(
-    `${"function (peer)".padEnd(40)} ${"ours ms".padStart(10)} ${"peer ms".padStart(10)} ${"peer/us".padStart(7)}`,
-  );
-  for (const [name, ours, peer] of SCALAR_CASES) {
-    console.log(formatLine(name, timePerCall(ours, SCALAR_CALLS), timePerCall(peer, SCALAR_CALLS)));
+  const headings = ["ours ms", "peer ms", "peer/us", "bare ms", "bare/us"];
+  const widths = [10, 10, 7, 10, 7];
+  const columns = headings.map((heading, i) => heading.padStart(widths[i])).join(" ");
+  console.log(`${"function (formulajs peer)".padEnd(42)} ${columns}`);
+  for (const scalarCase of SCALAR_CASES) {
+    console.log(measureLine(scalarCase, SCALAR_CALLS));
   }
-  for (const [name, ours, peer] of rangeCases(makeDeals())) {
-    console.log(formatLine(name, timePerCall(ours, RANGE_CALLS), timePerCall(peer, RANGE_CALLS)));
+  for (const rangeCase of rangeCases(makeDeals())) {
+    console.log(measureLine(rangeCase, RANGE_CALLS));
   }
 }
 
