@@ -8,4 +8,5 @@ module.exports = [
   "src/functions/cost.ts",
   "src/functions/commission.ts",
   "src/functions/kpi.ts",
+  "src/functions/theta.ts",
 ];
