@@ -133,7 +133,7 @@ function marginalCommissionFormula(sales, quota, table) {
 /**
  * Scalar functions: [name (peer), ours, formulajs peer, bare JavaScript], each called with the
  * call index. The peer is the formula a user would type in Excel, written with formulajs's
- * arithmetic functions; the comment above each case shows that formula.
+ * arithmetic functions, and the comment above each case shows that formula.
  */
 const SCALAR_CASES = [
   // =actual/quota

@@ -215,11 +215,28 @@ function readPresentNumber(scalar: unknown, name: string, range: NumberRange): n
   return x;
 }
 
+/** The range of a number argument without bounds. */
+const ANY_NUMBER: Readonly<NumberRange> = Object.freeze({});
+
+/**
+ * Bounds of an amount, a price or a count of days: 0 or more. Shared constants keep a call from
+ * allocating its bounds.
+ */
+export const NON_NEGATIVE: Readonly<NumberRange> = Object.freeze({ min: 0 });
+
+/** Bounds of a count, such as deals or customers: a whole number of 0 or more. */
+export const NON_NEGATIVE_WHOLE: Readonly<NumberRange> = Object.freeze({ min: 0, integer: true });
+
 /**
  * Reads a required number within `range`. A missing value (omitted, or a blank cell passed as
  * null) is rejected with a message saying what to give.
  */
-export function readNumber(value: unknown, name: string, range: NumberRange = {}): number {
+export function readNumber(value: unknown, name: string, range: NumberRange = ANY_NUMBER): number {
+  // A finite number within range, the usual argument, is returned at once. The full path below
+  // would return the same value, because it rounds only near-whole numbers.
+  if (typeof value === "number" && Number.isFinite(value) && isInRange(value, range)) {
+    return value;
+  }
   const scalar = readScalar(value, name);
   if (isBlank(scalar)) {
     throw new InvalidInputError(`${name} is missing; give ${describeExpected(range)}.`);
@@ -232,8 +249,11 @@ export function readOptionalNumber<D extends number | null>(
   value: unknown,
   name: string,
   defaultValue: D,
-  range: NumberRange = {},
+  range: NumberRange = ANY_NUMBER,
 ): number | D {
+  if (typeof value === "number" && Number.isFinite(value) && isInRange(value, range)) {
+    return value;
+  }
   const scalar = readScalar(value, name);
   return isBlank(scalar) ? defaultValue : readPresentNumber(scalar, name, range);
 }
@@ -357,6 +377,14 @@ export interface PercentRange {
   max?: number;
 }
 
+/** The default bounds of a percentage, 0 to 100 %. */
+const FULL_PERCENT_RANGE: Readonly<PercentRange> = Object.freeze({});
+
+/** True when the fraction `x` lies within `range`, which NaN never does. */
+function isInPercentRange(x: number, range: PercentRange): boolean {
+  return x >= (range.min ?? 0) && x <= (range.max ?? 1);
+}
+
 /** Explains a percentage out of range, with a hint when the user typed points such as 60. */
 function rejectPercent(label: string, fraction: number, range: PercentRange): never {
   const min = range.min ?? 0;
@@ -380,7 +408,7 @@ function readPresentPercent(scalar: unknown, label: string, range: PercentRange)
       `${label} is ${describeCell(scalar)}, not a percentage; enter it as 25% or 0.25.`,
     );
   }
-  if (fraction < (range.min ?? 0) || fraction > (range.max ?? 1)) {
+  if (!isInPercentRange(fraction, range)) {
     rejectPercent(label, fraction, range);
   }
   return fraction;
@@ -391,7 +419,14 @@ function readPresentPercent(scalar: unknown, label: string, range: PercentRange)
  * `range` sets other bounds. A number above the maximum is rejected with a hint, because 60 may
  * mean 60 % or 6000 %.
  */
-export function readPercent(value: unknown, name: string, range: PercentRange = {}): number {
+export function readPercent(
+  value: unknown,
+  name: string,
+  range: PercentRange = FULL_PERCENT_RANGE,
+): number {
+  if (typeof value === "number" && isInPercentRange(value, range)) {
+    return value;
+  }
   const scalar = readScalar(value, name);
   if (isBlank(scalar)) {
     throw new InvalidInputError(`${name} is missing; give a percentage such as 25% or 0.25.`);
@@ -404,8 +439,11 @@ export function readOptionalPercent<D extends number | null>(
   value: unknown,
   name: string,
   defaultValue: D,
-  range: PercentRange = {},
+  range: PercentRange = FULL_PERCENT_RANGE,
 ): number | D {
+  if (typeof value === "number" && isInPercentRange(value, range)) {
+    return value;
+  }
   const scalar = readScalar(value, name);
   return isBlank(scalar) ? defaultValue : readPresentPercent(scalar, name, range);
 }

@@ -10,7 +10,7 @@ import {
   CommissionMethod,
   CommissionResult,
   computeCommission,
-} from "../core/commission";
+} from "../core/commission/commission";
 import {
   TextChoice,
   readNumber,
@@ -19,7 +19,7 @@ import {
   readOptionalNumber,
   readOptionalPercent,
 } from "./arguments";
-import { runCustomFunction } from "./errors";
+import { toExcelError } from "./errors";
 import { ResultCell, toNumber, toTable } from "./results";
 
 /** Spellings of the method argument. */
@@ -82,7 +82,7 @@ export function commission(
   cap?: number,
   draw?: number,
 ): number {
-  return runCustomFunction("COMMISSION", () => {
+  try {
     const input = readCommissionInput(
       sales,
       quota,
@@ -93,7 +93,9 @@ export function commission(
       draw,
     );
     return toNumber(computeCommission(input).payout, "the commission");
-  });
+  } catch (error) {
+    throw toExcelError("COMMISSION", error);
+  }
 }
 
 /** Column headings of SPM.COMMISSION.DETAIL. */
@@ -148,7 +150,7 @@ export function commissionDetail(
   cap?: number,
   draw?: number,
 ): any[][] {
-  return runCustomFunction("COMMISSION.DETAIL", () => {
+  try {
     const input = readCommissionInput(
       sales,
       quota,
@@ -159,5 +161,7 @@ export function commissionDetail(
       draw,
     );
     return toTable(detailRows(computeCommission(input)), "the commission detail");
-  });
+  } catch (error) {
+    throw toExcelError("COMMISSION.DETAIL", error);
+  }
 }

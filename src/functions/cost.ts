@@ -5,39 +5,42 @@
  * Percentages (gross margin, churn rate, margin ratio) are fractions, as Excel stores them: 25%
  * or 0.25; text such as "25%" is read too. Ratios are returned as fractions, to be shown with
  * the percent format. A ratio whose denominator is 0 shows #DIV/0!, as Excel's own division.
+ *
+ * The adapters import each core module directly rather than through its index, because the
+ * CommonJS build (the `spm` command, tests) compiles `export *` into getters that run on every
+ * call.
  */
+import { breakEvenRevenue, breakEvenUnits } from "../core/economics/breakEven";
+import { channelContributions } from "../core/economics/channelMargin";
+import { budgetVariances, costOfSalesRatio, costPerItem } from "../core/economics/costOfSales";
 import {
-  DivisionByZeroError,
-  breakEvenRevenue,
-  breakEvenUnits,
-  budgetVariances,
   cacPaybackMonths,
-  channelContributions,
-  costOfSalesRatio,
-  costPerItem,
   customerAcquisitionCost,
   customerLifetimeValue,
-  divide,
-} from "../core/economics";
-import { checkSameLength, readNumber, readNumberTable, readPercent, readSeries } from "./arguments";
-import { runCustomFunction } from "./errors";
+} from "../core/economics/customerEconomics";
+import { DivisionByZeroError, divide } from "../core/economics/division";
+import {
+  NON_NEGATIVE,
+  checkSameLength,
+  readNumber,
+  readNumberTable,
+  readPercent,
+  readSeries,
+} from "./arguments";
+import { toExcelError } from "./errors";
 import { ResultCell, toNumber, toTable } from "./results";
 
 /**
- * Runs the body of a sales ratio function like `runCustomFunction`, showing a ratio whose
- * denominator is 0 as #DIV/0!, the error Excel's own division gives.
+ * Converts what a sales ratio function throws into the error value Excel shows, as
+ * `toExcelError` does, except that a ratio whose denominator is 0 shows #DIV/0!, the error
+ * Excel's own division gives. The functions call it from their own catch block rather than
+ * passing their body as a closure, which would allocate on every call.
  */
-export function runRatioFunction<T>(functionId: string, body: () => T): T {
-  return runCustomFunction(functionId, () => {
-    try {
-      return body();
-    } catch (error) {
-      if (error instanceof DivisionByZeroError) {
-        throw new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero, error.message);
-      }
-      throw error;
-    }
-  });
+export function ratioFunctionError(functionId: string, error: unknown): CustomFunctions.Error {
+  if (error instanceof DivisionByZeroError) {
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero, error.message);
+  }
+  return toExcelError(functionId, error);
 }
 
 /**
@@ -50,17 +53,19 @@ export function runRatioFunction<T>(functionId: string, body: () => T): T {
  * @errors #VALUE! when a cost line is not a number or revenue is negative; #DIV/0! when revenue is 0.
  */
 export function ratio(costs: any[][], revenue: number): number {
-  return runRatioFunction("COST.RATIO", () => {
+  try {
     const lines = readSeries(costs, "costs");
     const total = readNumber(revenue, "revenue");
     return toNumber(costOfSalesRatio(lines, total), "the cost-of-sales ratio");
-  });
+  } catch (error) {
+    throw ratioFunctionError("COST.RATIO", error);
+  }
 }
 
 /** Reads the costs and the count of a cost-per-item function and divides them. */
 function costPer(costs: unknown, count: unknown, countName: string): number {
   const lines = readSeries(costs, "costs");
-  const items = readNumber(count, countName, { min: 0 });
+  const items = readNumber(count, countName, NON_NEGATIVE);
   return toNumber(costPerItem(lines, items, countName), `the cost per item of ${countName}`);
 }
 
@@ -74,7 +79,11 @@ function costPer(costs: unknown, count: unknown, countName: string): number {
  * @errors #VALUE! when a cost line is not a number or orders is negative; #DIV/0! when orders is 0.
  */
 export function perOrder(costs: any[][], orders: number): number {
-  return runRatioFunction("COST.PERORDER", () => costPer(costs, orders, "orders"));
+  try {
+    return costPer(costs, orders, "orders");
+  } catch (error) {
+    throw ratioFunctionError("COST.PERORDER", error);
+  }
 }
 
 /**
@@ -87,7 +96,11 @@ export function perOrder(costs: any[][], orders: number): number {
  * @errors #VALUE! when a cost line is not a number or customers is negative; #DIV/0! when customers is 0.
  */
 export function perCustomer(costs: any[][], customers: number): number {
-  return runRatioFunction("COST.PERCUSTOMER", () => costPer(costs, customers, "customers"));
+  try {
+    return costPer(costs, customers, "customers");
+  } catch (error) {
+    throw ratioFunctionError("COST.PERCUSTOMER", error);
+  }
 }
 
 /**
@@ -100,7 +113,11 @@ export function perCustomer(costs: any[][], customers: number): number {
  * @errors #VALUE! when a cost line is not a number or units is negative; #DIV/0! when units is 0.
  */
 export function perUnit(costs: any[][], units: number): number {
-  return runRatioFunction("COST.PERUNIT", () => costPer(costs, units, "units"));
+  try {
+    return costPer(costs, units, "units");
+  } catch (error) {
+    throw ratioFunctionError("COST.PERUNIT", error);
+  }
 }
 
 /**
@@ -113,7 +130,7 @@ export function perUnit(costs: any[][], units: number): number {
  * @errors #VALUE! when a cell is not a number or actual and budget differ in count.
  */
 export function variance(actual: any[][], budget: any[][]): any[][] {
-  return runRatioFunction("COST.VARIANCE", () => {
+  try {
     const actualLines = readSeries(actual, "actual");
     const budgetLines = readSeries(budget, "budget");
     checkSameLength(actualLines, "actual", budgetLines, "budget");
@@ -123,7 +140,9 @@ export function variance(actual: any[][], budget: any[][]): any[][] {
       line.variancePercent ?? "",
     ]);
     return toTable(rows, "the budget variance");
-  });
+  } catch (error) {
+    throw ratioFunctionError("COST.VARIANCE", error);
+  }
 }
 
 /**
@@ -136,11 +155,13 @@ export function variance(actual: any[][], budget: any[][]): any[][] {
  * @errors #VALUE! when a spend line is not a number or new_customers is negative; #DIV/0! when new_customers is 0.
  */
 export function cac(spend: any[][], new_customers: number): number {
-  return runRatioFunction("COST.CAC", () => {
+  try {
     const lines = readSeries(spend, "spend");
-    const customers = readNumber(new_customers, "new_customers", { min: 0 });
+    const customers = readNumber(new_customers, "new_customers", NON_NEGATIVE);
     return toNumber(customerAcquisitionCost(lines, customers), "the CAC");
-  });
+  } catch (error) {
+    throw ratioFunctionError("COST.CAC", error);
+  }
 }
 
 /**
@@ -154,12 +175,14 @@ export function cac(spend: any[][], new_customers: number): number {
  * @errors #VALUE! when a value is not a number, a value is negative or gross_margin is outside 0% to 100%; #DIV/0! when monthly_revenue or gross_margin is 0.
  */
 export function cacPayback(cac: number, monthly_revenue: number, gross_margin: any): number {
-  return runRatioFunction("COST.CACPAYBACK", () => {
-    const cost = readNumber(cac, "cac", { min: 0 });
-    const revenue = readNumber(monthly_revenue, "monthly_revenue", { min: 0 });
+  try {
+    const cost = readNumber(cac, "cac", NON_NEGATIVE);
+    const revenue = readNumber(monthly_revenue, "monthly_revenue", NON_NEGATIVE);
     const margin = readPercent(gross_margin, "gross_margin");
     return toNumber(cacPaybackMonths(cost, revenue, margin), "the CAC payback");
-  });
+  } catch (error) {
+    throw ratioFunctionError("COST.CACPAYBACK", error);
+  }
 }
 
 /**
@@ -173,12 +196,14 @@ export function cacPayback(cac: number, monthly_revenue: number, gross_margin: a
  * @errors #VALUE! when a value is not a number, revenue_per_account is negative or a percentage is outside 0% to 100%; #DIV/0! when churn_rate is 0.
  */
 export function ltv(revenue_per_account: number, gross_margin: any, churn_rate: any): number {
-  return runRatioFunction("COST.LTV", () => {
-    const revenue = readNumber(revenue_per_account, "revenue_per_account", { min: 0 });
+  try {
+    const revenue = readNumber(revenue_per_account, "revenue_per_account", NON_NEGATIVE);
     const margin = readPercent(gross_margin, "gross_margin");
     const churn = readPercent(churn_rate, "churn_rate");
     return toNumber(customerLifetimeValue(revenue, margin, churn), "the LTV");
-  });
+  } catch (error) {
+    throw ratioFunctionError("COST.LTV", error);
+  }
 }
 
 /**
@@ -191,11 +216,13 @@ export function ltv(revenue_per_account: number, gross_margin: any, churn_rate: 
  * @errors #VALUE! when a value is not a number or cac is negative; #DIV/0! when cac is 0.
  */
 export function ltvCac(ltv: number, cac: number): number {
-  return runRatioFunction("COST.LTVCAC", () => {
+  try {
     const value = readNumber(ltv, "ltv");
-    const cost = readNumber(cac, "cac", { min: 0 });
+    const cost = readNumber(cac, "cac", NON_NEGATIVE);
     return toNumber(divide(value, cost, "cac"), "the LTV:CAC ratio");
-  });
+  } catch (error) {
+    throw ratioFunctionError("COST.LTVCAC", error);
+  }
 }
 
 /** Largest number of channel cost columns (discounts, rebates, listing fees, logistics, ...). */
@@ -216,7 +243,7 @@ export function channelMargin(
   cost_of_goods: any[][],
   channel_costs: any[][],
 ): any[][] {
-  return runRatioFunction("COST.CHANNELMARGIN", () => {
+  try {
     const channelRevenue = readSeries(revenue, "revenue");
     const goods = readSeries(cost_of_goods, "cost_of_goods");
     const costs = readNumberTable(channel_costs, "channel_costs", {
@@ -232,7 +259,9 @@ export function channelMargin(
       channel.marginRatio ?? "",
     ]);
     return toTable(rows, "the channel margin");
-  });
+  } catch (error) {
+    throw ratioFunctionError("COST.CHANNELMARGIN", error);
+  }
 }
 
 /**
@@ -246,12 +275,14 @@ export function channelMargin(
  * @errors #VALUE! when a value is not a number, fixed_costs is negative or price is below variable_cost; #DIV/0! when price equals variable_cost.
  */
 export function breakEvenVolume(fixed_costs: number, price: number, variable_cost: number): number {
-  return runRatioFunction("COST.BREAKEVENUNITS", () => {
-    const fixed = readNumber(fixed_costs, "fixed_costs", { min: 0 });
+  try {
+    const fixed = readNumber(fixed_costs, "fixed_costs", NON_NEGATIVE);
     const unitPrice = readNumber(price, "price");
     const unitCost = readNumber(variable_cost, "variable_cost");
     return toNumber(breakEvenUnits(fixed, unitPrice, unitCost), "the break-even volume");
-  });
+  } catch (error) {
+    throw ratioFunctionError("COST.BREAKEVENUNITS", error);
+  }
 }
 
 /**
@@ -264,9 +295,11 @@ export function breakEvenVolume(fixed_costs: number, price: number, variable_cos
  * @errors #VALUE! when a value is not a number, fixed_costs is negative or margin_ratio is outside 0% to 100%; #DIV/0! when margin_ratio is 0.
  */
 export function breakEvenSales(fixed_costs: number, margin_ratio: any): number {
-  return runRatioFunction("COST.BREAKEVENREVENUE", () => {
-    const fixed = readNumber(fixed_costs, "fixed_costs", { min: 0 });
+  try {
+    const fixed = readNumber(fixed_costs, "fixed_costs", NON_NEGATIVE);
     const ratio = readPercent(margin_ratio, "margin_ratio");
     return toNumber(breakEvenRevenue(fixed, ratio), "the break-even revenue");
-  });
+  } catch (error) {
+    throw ratioFunctionError("COST.BREAKEVENREVENUE", error);
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * The boundary between custom functions and Excel's error values. Every custom function runs its
- * body through `runCustomFunction`, so a cell shows either a result or an error value with a
- * message, never an exception.
+ * body through `runCustomFunction`, or catches what its body throws and rethrows it through
+ * `toExcelError`, so a cell shows either a result or an error value with a message, never an
+ * exception.
  */
 import { InsufficientDataError, InvalidInputError } from "../core/errors";
 

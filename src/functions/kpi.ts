@@ -8,39 +8,49 @@
  * percent format, except numeric and weighted distribution, which are index points from 0 to 100
  * as retail panels publish them. Dates are Excel serial numbers. A ratio whose denominator is 0
  * shows #DIV/0!, as Excel's own division.
+ *
+ * The adapters import each core module directly rather than through its index, because the
+ * CommonJS build (the `spm` command, tests) compiles `export *` into getters that run on every
+ * call.
  */
 import {
-  CycleStatistic,
-  FORECAST_CATEGORIES,
-  ForecastCategory,
-  MetricDirection,
-  averageDealSize,
-  compoundAnnualGrowth,
-  customerChurnRate,
-  forecastCategoryRollup,
-  grossRevenueRetention,
-  netRevenueRetention,
   numericDistribution,
   numericDistributionOfFlags,
   outOfStockRate,
   outOfStockRateOfFlags,
-  periodGrowth,
-  pipelineCoverage,
   promotionUplift,
-  quotaAttainment,
-  runRateForecast,
-  salesCycleLength,
-  salesVelocity,
   shareOfShelf,
-  summarizeScores,
   weightedDistribution,
+} from "../core/kpi/distribution";
+import { compoundAnnualGrowth, periodGrowth } from "../core/kpi/growth";
+import {
+  FORECAST_CATEGORIES,
+  ForecastCategory,
+  forecastCategoryRollup,
+  runRateForecast,
   weightedPipeline,
-  weightedScore,
+} from "../core/kpi/pipeline";
+import {
+  customerChurnRate,
+  grossRevenueRetention,
+  netRevenueRetention,
+} from "../core/kpi/retention";
+import { CycleStatistic, salesCycleLength } from "../core/kpi/salesCycle";
+import {
+  averageDealSize,
+  pipelineCoverage,
+  quotaAttainment,
+  salesVelocity,
   winRate,
   winRateOfOutcomes,
-} from "../core/kpi";
+} from "../core/kpi/salesKpis";
+import { MetricDirection, summarizeScores, weightedScore } from "../core/kpi/scorecard";
 import { InvalidInputError } from "../core/errors";
 import {
+  NON_NEGATIVE,
+  NON_NEGATIVE_WHOLE,
+  NumberRange,
+  PercentRange,
   TextChoice,
   checkSameLength,
   isBlank,
@@ -60,7 +70,7 @@ import {
   readSeries,
   readVector,
 } from "./arguments";
-import { runRatioFunction } from "./cost";
+import { ratioFunctionError } from "./cost";
 import { ResultCell, toNumber, toTable } from "./results";
 
 /**
@@ -73,11 +83,13 @@ import { ResultCell, toNumber, toTable } from "./results";
  * @errors #VALUE! when a value is not a number or quota is 0 or less.
  */
 export function attainment(actual: number, quota: number): number {
-  return runRatioFunction("KPI.ATTAINMENT", () => {
+  try {
     const value = readNumber(actual, "actual");
     const target = readNumber(quota, "quota");
     return toNumber(quotaAttainment(value, target), "the attainment");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.ATTAINMENT", error);
+  }
 }
 
 /**
@@ -90,7 +102,7 @@ export function attainment(actual: number, quota: number): number {
  * @errors #VALUE! when a count is negative or not a whole number, an outcome is not recognised, or lost is omitted with a single count; #DIV/0! when there is no won or lost deal.
  */
 export function winRateKpi(won: any[][], lost?: number): number {
-  return runRatioFunction("KPI.WINRATE", () => {
+  try {
     if (isBlank(lost)) {
       const cells = readVector(won, "won");
       if (cells.length === 1 && typeof cells[0] === "number") {
@@ -100,10 +112,12 @@ export function winRateKpi(won: any[][], lost?: number): number {
       }
       return toNumber(winRateOfOutcomes(readOutcomes(won, "won")), "the win rate");
     }
-    const wonCount = readNumber(won, "won", { min: 0, integer: true });
-    const lostCount = readNumber(lost, "lost", { min: 0, integer: true });
+    const wonCount = readNumber(won, "won", NON_NEGATIVE_WHOLE);
+    const lostCount = readNumber(lost, "lost", NON_NEGATIVE_WHOLE);
     return toNumber(winRate(wonCount, lostCount), "the win rate");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.WINRATE", error);
+  }
 }
 
 /**
@@ -116,7 +130,7 @@ export function winRateKpi(won: any[][], lost?: number): number {
  * @errors #VALUE! when an amount is not a number, an outcome is not recognised, or the ranges differ in count; #DIV/0! when no deal is won.
  */
 export function averageDeal(amounts: any[][], outcomes?: any[][]): number {
-  return runRatioFunction("KPI.AVGDEAL", () => {
+  try {
     const values = readSeries(amounts, "amounts");
     const dealOutcomes = isBlank(outcomes) ? null : readOutcomes(outcomes, "outcomes");
     if (dealOutcomes !== null) {
@@ -124,7 +138,9 @@ export function averageDeal(amounts: any[][], outcomes?: any[][]): number {
       rejectWonBeyondAmounts(dealOutcomes, values.length);
     }
     return toNumber(averageDealSize(values, dealOutcomes), "the average deal size");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.AVGDEAL", error);
+  }
 }
 
 /** Rejects outcomes beyond the last amount, unless they are blank (open), such as a longer range. */
@@ -155,13 +171,15 @@ const STATISTIC_CHOICES: readonly TextChoice<CycleStatistic>[] = [
  * @errors #VALUE! when a cell is not a date, the ranges differ in count, a close date precedes its created date, or statistic is unknown; #DIV/0! when no deal is closed.
  */
 export function salesCycle(created: any[][], closed: any[][], statistic?: string): number {
-  return runRatioFunction("KPI.SALESCYCLE", () => {
+  try {
     const createdDates = readDateCells(created, "created");
     const closedDates = readDateCells(closed, "closed");
     checkSameLength(createdDates, "created", closedDates, "closed");
     const kind = readOptionalChoice(statistic, "statistic", STATISTIC_CHOICES, "mean");
     return toNumber(salesCycleLength(createdDates, closedDates, kind), "the sales cycle length");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.SALESCYCLE", error);
+  }
 }
 
 /**
@@ -181,13 +199,15 @@ export function velocity(
   average_deal: number,
   cycle_days: number,
 ): number {
-  return runRatioFunction("KPI.VELOCITY", () => {
-    const count = readNumber(opportunities, "opportunities", { min: 0 });
+  try {
+    const count = readNumber(opportunities, "opportunities", NON_NEGATIVE);
     const rate = readPercent(win_rate, "win_rate");
-    const deal = readNumber(average_deal, "average_deal", { min: 0 });
-    const days = readNumber(cycle_days, "cycle_days", { min: 0 });
+    const deal = readNumber(average_deal, "average_deal", NON_NEGATIVE);
+    const days = readNumber(cycle_days, "cycle_days", NON_NEGATIVE);
     return toNumber(salesVelocity(count, rate, deal, days), "the sales velocity");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.VELOCITY", error);
+  }
 }
 
 /**
@@ -201,12 +221,14 @@ export function velocity(
  * @errors #VALUE! when a value is not a number, quota is 0 or less, or closed_to_date is negative; #N/A when closed_to_date already reaches quota.
  */
 export function coverage(open_pipeline: any[][], quota: number, closed_to_date?: number): number {
-  return runRatioFunction("KPI.COVERAGE", () => {
+  try {
     const pipeline = readSeries(open_pipeline, "open_pipeline").reduce((a, b) => a + b, 0);
     const target = readNumber(quota, "quota");
-    const closed = readOptionalNumber(closed_to_date, "closed_to_date", 0, { min: 0 });
+    const closed = readOptionalNumber(closed_to_date, "closed_to_date", 0, NON_NEGATIVE);
     return toNumber(pipelineCoverage(pipeline, target, closed), "the pipeline coverage");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.COVERAGE", error);
+  }
 }
 
 /**
@@ -228,7 +250,7 @@ export function pipeline(
   period_start?: number,
   period_end?: number,
 ): number {
-  return runRatioFunction("FORECAST.PIPELINE", () => {
+  try {
     const values = readSeries(amounts, "amounts");
     const weights = readPercentSeries(probabilities, "probabilities");
     checkSameLength(values, "amounts", weights, "probabilities");
@@ -247,7 +269,9 @@ export function pipeline(
     }
     const period = limited ? { start: start ?? -Infinity, end: end ?? Infinity } : null;
     return toNumber(weightedPipeline(values, weights, dates, period), "the weighted pipeline");
-  });
+  } catch (error) {
+    throw ratioFunctionError("FORECAST.PIPELINE", error);
+  }
 }
 
 /** Spellings of the forecast categories, as CRM systems name them. */
@@ -277,7 +301,7 @@ const CATEGORY_LABELS: Record<(typeof FORECAST_CATEGORIES)[number], string> = {
  * @errors #VALUE! when an amount is not a number, a category is not recognised, or the ranges differ in count.
  */
 export function forecastRollup(amounts: any[][], categories: any[][]): any[][] {
-  return runRatioFunction("KPI.FORECASTROLLUP", () => {
+  try {
     const values = readSeries(amounts, "amounts");
     const dealCategories = readChoiceCells(categories, "categories", CATEGORY_CHOICES, "omitted");
     checkSameLength(values, "amounts", dealCategories.slice(0, values.length), "categories");
@@ -289,7 +313,9 @@ export function forecastRollup(amounts: any[][], categories: any[][]): any[][] {
       total.cumulative,
     ]);
     return toTable([["Category", "Deals", "Amount", "Forecast"], ...rows], "the roll-up");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.FORECASTROLLUP", error);
+  }
 }
 
 /**
@@ -302,11 +328,13 @@ export function forecastRollup(amounts: any[][], categories: any[][]): any[][] {
  * @errors #VALUE! when a value is not a number or elapsed_share is outside 0% to 100%; #DIV/0! when elapsed_share is 0.
  */
 export function runRate(amount_to_date: number, elapsed_share: any): number {
-  return runRatioFunction("FORECAST.RUNRATE", () => {
+  try {
     const amount = readNumber(amount_to_date, "amount_to_date");
     const share = readPercent(elapsed_share, "elapsed_share");
     return toNumber(runRateForecast(amount, share), "the run-rate forecast");
-  });
+  } catch (error) {
+    throw ratioFunctionError("FORECAST.RUNRATE", error);
+  }
 }
 
 /** Comparisons of KPI.GROWTH. */
@@ -331,7 +359,7 @@ const MONTHS_PER_YEAR = 12;
  * @errors #VALUE! when a cell is not a number, comparison is unknown, or periods_per_year is not a whole number of 1 or more.
  */
 export function growth(values: any[][], comparison?: string, periods_per_year?: number): any[][] {
-  return runRatioFunction("KPI.GROWTH", () => {
+  try {
     const series = readSeries(values, "values");
     const kind = readOptionalChoice(comparison, "comparison", COMPARISON_CHOICES, "period");
     const perYear = readOptionalPositiveInteger(
@@ -342,8 +370,13 @@ export function growth(values: any[][], comparison?: string, periods_per_year?: 
     const lag = kind === "year" ? perYear : 1;
     const rows = periodGrowth(series, lag).map((rate): ResultCell[] => [rate ?? ""]);
     return toTable(rows, "the growth");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.GROWTH", error);
+  }
 }
+
+/** Bounds of a number of years, above 0. */
+const POSITIVE: Readonly<NumberRange> = Object.freeze({ min: 0, minExclusive: true });
 
 /**
  * Computes the compound annual growth rate (CAGR): (end ÷ begin)^(1 ÷ years) − 1.
@@ -356,12 +389,14 @@ export function growth(values: any[][], comparison?: string, periods_per_year?: 
  * @errors #VALUE! when a value is not a number, begin_value is 0 or less, end_value is negative, or years is 0 or less.
  */
 export function cagr(begin_value: number, end_value: number, years: number): number {
-  return runRatioFunction("KPI.CAGR", () => {
+  try {
     const begin = readNumber(begin_value, "begin_value");
     const end = readNumber(end_value, "end_value");
-    const span = readNumber(years, "years", { min: 0, minExclusive: true });
+    const span = readNumber(years, "years", POSITIVE);
     return toNumber(compoundAnnualGrowth(begin, end, span), "the CAGR");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.CAGR", error);
+  }
 }
 
 /**
@@ -374,16 +409,18 @@ export function cagr(begin_value: number, end_value: number, years: number): num
  * @errors #VALUE! when a count is not a whole number of 0 or more, or customers_lost exceeds customers_start; #DIV/0! when customers_start is 0.
  */
 export function churn(customers_start: number, customers_lost: number): number {
-  return runRatioFunction("KPI.CHURN", () => {
-    const start = readNumber(customers_start, "customers_start", { min: 0, integer: true });
-    const lost = readNumber(customers_lost, "customers_lost", { min: 0, integer: true });
+  try {
+    const start = readNumber(customers_start, "customers_start", NON_NEGATIVE_WHOLE);
+    const lost = readNumber(customers_lost, "customers_lost", NON_NEGATIVE_WHOLE);
     return toNumber(customerChurnRate(start, lost), "the churn rate");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.CHURN", error);
+  }
 }
 
 /** Reads a revenue movement: an amount in currency of 0 or more. */
 function readMovement(value: unknown, name: string): number {
-  return readNumber(value, name, { min: 0 });
+  return readNumber(value, name, NON_NEGATIVE);
 }
 
 /**
@@ -403,7 +440,7 @@ export function nrr(
   contraction: number,
   churned: number,
 ): number {
-  return runRatioFunction("KPI.NRR", () => {
+  try {
     const movements = {
       startRevenue: readMovement(start_revenue, "start_revenue"),
       expansion: readMovement(expansion, "expansion"),
@@ -411,7 +448,9 @@ export function nrr(
       churned: readMovement(churned, "churned"),
     };
     return toNumber(netRevenueRetention(movements), "the net revenue retention");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.NRR", error);
+  }
 }
 
 /**
@@ -425,7 +464,7 @@ export function nrr(
  * @errors #VALUE! when a value is not a number, is negative, or contraction + churned exceeds start_revenue; #DIV/0! when start_revenue is 0.
  */
 export function grr(start_revenue: number, contraction: number, churned: number): number {
-  return runRatioFunction("KPI.GRR", () => {
+  try {
     const movements = {
       startRevenue: readMovement(start_revenue, "start_revenue"),
       expansion: 0,
@@ -433,11 +472,15 @@ export function grr(start_revenue: number, contraction: number, churned: number)
       churned: readMovement(churned, "churned"),
     };
     return toNumber(grossRevenueRetention(movements), "the gross revenue retention");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.GRR", error);
+  }
 }
 
 /** Largest attainment cap accepted, 1000 %. */
 const MAX_ATTAINMENT_CAP = 10;
+
+const ATTAINMENT_CAP_RANGE: Readonly<PercentRange> = Object.freeze({ max: MAX_ATTAINMENT_CAP });
 
 /** Spellings of the direction of a metric in the directions argument of KPI.SCORE. */
 const DIRECTION_CHOICES: readonly TextChoice<MetricDirection>[] = [
@@ -478,20 +521,22 @@ export function score(
   cap?: any,
   directions?: any[][],
 ): number {
-  return runRatioFunction("KPI.SCORE", () => {
+  try {
     const actual = readSeries(actuals, "actuals");
     const target = readSeries(targets, "targets");
     const weight = readSeries(weights, "weights");
     checkSameLength(actual, "actuals", target, "targets");
     checkSameLength(actual, "actuals", weight, "weights");
-    const limit = readOptionalPercent(cap, "cap", null, { max: MAX_ATTAINMENT_CAP });
+    const limit = readOptionalPercent(cap, "cap", null, ATTAINMENT_CAP_RANGE);
     const direction = isBlank(directions) ? undefined : readDirections(directions, actual.length);
     if (direction !== undefined) {
       checkSameLength(actual, "actuals", direction, "directions");
     }
     const input = { actuals: actual, targets: target, weights: weight, cap: limit };
     return toNumber(weightedScore({ ...input, directions: direction }), "the score");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.SCORE", error);
+  }
 }
 
 /** Default band edges of KPI.SCORESUMMARY: below 80 %, 80-100 %, 100-120 %, 120 % and above. */
@@ -522,7 +567,7 @@ function bandLabels(edges: readonly number[]): string[] {
  * @errors #VALUE! when a cell is not a number or the band edges are not ascending; #N/A when scores is empty.
  */
 export function scoreSummary(scores: any[][], bands?: any[][]): any[][] {
-  return runRatioFunction("KPI.SCORESUMMARY", () => {
+  try {
     const values = readSeries(scores, "scores");
     const edges = readOptionalSeries(bands, "bands") ?? DEFAULT_BAND_EDGES;
     const summary = summarizeScores(values, edges);
@@ -540,7 +585,9 @@ export function scoreSummary(scores: any[][], bands?: any[][]): any[][] {
       rows.push([label, people, people / summary.count]);
     });
     return toTable(rows, "the score summary");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.SCORESUMMARY", error);
+  }
 }
 
 /** True when a range argument has more than one cell, so it is a range of flags. */
@@ -558,7 +605,7 @@ function isRange(value: unknown): boolean {
  * @errors #VALUE! when a count is negative or not a whole number, stocking exceeds outlets, a flag is not recognised, or outlets is omitted with a single count; #DIV/0! when outlets is 0.
  */
 export function numericDist(stocking: any[][], outlets?: number): number {
-  return runRatioFunction("KPI.NUMERICDIST", () => {
+  try {
     if (isBlank(outlets)) {
       if (!isRange(stocking)) {
         throw new InvalidInputError(
@@ -570,10 +617,12 @@ export function numericDist(stocking: any[][], outlets?: number): number {
         "the distribution",
       );
     }
-    const count = readNumber(stocking, "stocking", { min: 0, integer: true });
-    const universe = readNumber(outlets, "outlets", { min: 0, integer: true });
+    const count = readNumber(stocking, "stocking", NON_NEGATIVE_WHOLE);
+    const universe = readNumber(outlets, "outlets", NON_NEGATIVE_WHOLE);
     return toNumber(numericDistribution(count, universe), "the numeric distribution");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.NUMERICDIST", error);
+  }
 }
 
 /**
@@ -586,12 +635,14 @@ export function numericDist(stocking: any[][], outlets?: number): number {
  * @errors #VALUE! when a flag is not recognised, a turnover is not a number or is negative, or the ranges differ in count; #DIV/0! when the total turnover is 0.
  */
 export function weightedDist(stocking: any[][], turnover: any[][]): number {
-  return runRatioFunction("KPI.WEIGHTEDDIST", () => {
+  try {
     const flags = readFlags(stocking, "stocking");
     const volumes = readSeries(turnover, "turnover");
     checkSameLength(flags, "stocking", volumes, "turnover");
     return toNumber(weightedDistribution(flags, volumes), "the weighted distribution");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.WEIGHTEDDIST", error);
+  }
 }
 
 /**
@@ -604,11 +655,13 @@ export function weightedDist(stocking: any[][], turnover: any[][]): number {
  * @errors #VALUE! when a value is not a number, is negative, or brand_facings exceeds total_facings; #DIV/0! when total_facings is 0.
  */
 export function shelfShare(brand_facings: number, total_facings: number): number {
-  return runRatioFunction("KPI.SHELFSHARE", () => {
-    const brand = readNumber(brand_facings, "brand_facings", { min: 0 });
-    const total = readNumber(total_facings, "total_facings", { min: 0 });
+  try {
+    const brand = readNumber(brand_facings, "brand_facings", NON_NEGATIVE);
+    const total = readNumber(total_facings, "total_facings", NON_NEGATIVE);
     return toNumber(shareOfShelf(brand, total), "the share of shelf");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.SHELFSHARE", error);
+  }
 }
 
 /**
@@ -621,7 +674,7 @@ export function shelfShare(brand_facings: number, total_facings: number): number
  * @errors #VALUE! when a count is negative or not a whole number, out_of_stock exceeds checks, a flag is not recognised, or checks is omitted with a single count; #DIV/0! when checks is 0.
  */
 export function oosRate(out_of_stock: any[][], checks?: number): number {
-  return runRatioFunction("KPI.OOSRATE", () => {
+  try {
     if (isBlank(checks)) {
       if (!isRange(out_of_stock)) {
         throw new InvalidInputError(
@@ -631,10 +684,12 @@ export function oosRate(out_of_stock: any[][], checks?: number): number {
       const flags = readFlags(out_of_stock, "out_of_stock");
       return toNumber(outOfStockRateOfFlags(flags), "the out-of-stock rate");
     }
-    const count = readNumber(out_of_stock, "out_of_stock", { min: 0, integer: true });
-    const total = readNumber(checks, "checks", { min: 0, integer: true });
+    const count = readNumber(out_of_stock, "out_of_stock", NON_NEGATIVE_WHOLE);
+    const total = readNumber(checks, "checks", NON_NEGATIVE_WHOLE);
     return toNumber(outOfStockRate(count, total), "the out-of-stock rate");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.OOSRATE", error);
+  }
 }
 
 /**
@@ -647,10 +702,12 @@ export function oosRate(out_of_stock: any[][], checks?: number): number {
  * @errors #VALUE! when a cell is not a number or the ranges differ in count; #DIV/0! when the baseline adds up to 0.
  */
 export function uplift(actual: any[][], baseline: any[][]): number {
-  return runRatioFunction("KPI.UPLIFT", () => {
+  try {
     const sales = readSeries(actual, "actual");
     const expected = readSeries(baseline, "baseline");
     checkSameLength(sales, "actual", expected, "baseline");
     return toNumber(promotionUplift(sales, expected), "the uplift");
-  });
+  } catch (error) {
+    throw ratioFunctionError("KPI.UPLIFT", error);
+  }
 }
