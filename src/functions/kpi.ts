@@ -590,9 +590,12 @@ export function scoreSummary(scores: any[][], bands?: any[][]): any[][] {
   }
 }
 
-/** True when a range argument has more than one cell, so it is a range of flags. */
-function isRange(value: unknown): boolean {
-  return readVector(value, "value").length > 1;
+/**
+ * True when a range argument has more than one cell, so it is a range of flags. A block of
+ * several rows and columns is rejected with the argument's `name`.
+ */
+function isRange(value: unknown, name: string): boolean {
+  return readVector(value, name).length > 1;
 }
 
 /**
@@ -607,7 +610,7 @@ function isRange(value: unknown): boolean {
 export function numericDist(stocking: any[][], outlets?: number): number {
   try {
     if (isBlank(outlets)) {
-      if (!isRange(stocking)) {
+      if (!isRange(stocking, "stocking")) {
         throw new InvalidInputError(
           "outlets is missing; give the number of outlets, or give stocking as a range of flags.",
         );
@@ -676,7 +679,7 @@ export function shelfShare(brand_facings: number, total_facings: number): number
 export function oosRate(out_of_stock: any[][], checks?: number): number {
   try {
     if (isBlank(checks)) {
-      if (!isRange(out_of_stock)) {
+      if (!isRange(out_of_stock, "out_of_stock")) {
         throw new InvalidInputError(
           "checks is missing; give the number of checks, or give out_of_stock as a range of flags.",
         );

@@ -441,6 +441,18 @@ describe("KPI bad input", () => {
     ],
     ["no outlets", "=SPM.KPI.NUMERICDIST(0, 0)", "#DIV/0!", /outlets is 0/],
     [
+      "flags in two columns",
+      "=SPM.KPI.NUMERICDIST({1,0;0,1})",
+      "#VALUE!",
+      /^stocking is a range of 2 rows and 2 columns; select a single row or a single column/,
+    ],
+    [
+      "checks in two columns",
+      "=SPM.KPI.OOSRATE({1,0;0,1})",
+      "#VALUE!",
+      /^out_of_stock is a range of 2 rows and 2 columns; select a single row or a single/,
+    ],
+    [
       "unknown flag",
       '=SPM.KPI.NUMERICDIST({"yes";"maybe"})',
       "#VALUE!",
