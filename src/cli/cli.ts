@@ -1,13 +1,20 @@
 /** Command-line entry of `spm`: parses the arguments and runs the command's handler. */
 import { parseArgs } from "util";
+import { forecastMethodNames } from "../core/forecast/methods";
 import { BlankCells } from "../headless/marshalling";
-import { calcCommand, evalCommand } from "./commands";
+import { calcCommand, evalCommand, forecastCommand, SKIPPED_ROWS_EXIT_CODE } from "./commands";
 import { UsageError } from "./errors";
+import { FORECAST_ONLY_OPTIONS, forecastOptionsFrom } from "./forecastArguments";
+
+/** Exit code of a usage error (an unknown option, a missing file). */
+const USAGE_EXIT_CODE = 2;
 
 /** Help text of `spm --help`. */
 export const HELP = `Usage:
   spm eval [--data FILE] [--json] [--blanks zero|null] "=FORMULA"
   spm calc [--blanks zero|null] IN.xlsx OUT.xlsx
+  spm forecast --method NAME --horizon H [--season-length M] [--level PERCENT]
+               [--out OUT.csv] [--id-column NAME] [--skip-columns N|NAMES] IN.csv
 
 Commands:
   eval   Evaluates one formula and prints its value, or its spilled result as a table.
@@ -15,6 +22,12 @@ Commands:
   calc   Recalculates every formula of IN.xlsx, SPM functions included, and writes the
          formulas with their new results to OUT.xlsx. Formulas the engine cannot evaluate
          keep their stored values and are listed as warnings on stderr.
+  forecast
+         Forecasts every series of IN.csv with one method and writes CSV with the id, the
+         method and the columns h1 ... hH (and lowerL_h1 ... upperL_hH with --level L).
+         IN.csv has a header row, then one series per row: the id, then the values in time
+         order; blank trailing cells end a shorter series. Invalid rows, and rows the method
+         cannot forecast, are reported on stderr with their id and line and skipped.
 
 Options:
   --data FILE      Data loaded into the first sheet (Sheet1) before evaluating: a .csv
@@ -24,7 +37,26 @@ Options:
                    (tables show 10 significant digits).
   --blanks MODE    Value custom functions receive for a blank cell: "zero" (0, as desktop
                    Excel passes it; the default) or "null" (as Excel on the web does).
+  --method NAME    Forecast method of spm forecast: ${forecastMethodNames().join(", ")}.
+  --horizon H      Number of periods to forecast, 1 or more.
+  --season-length M
+                   Periods per season (12 for monthly data). Seasonal methods detect it in
+                   each series when omitted.
+  --level PERCENT  Coverage of the prediction intervals in percent, such as 80 or 95. Methods
+                   without intervals leave those columns blank.
+  --out OUT.csv    File to write the forecasts to; stdout when omitted.
+  --id-column NAME Header name of the id column; the first column when omitted.
+  --skip-columns N|NAMES
+                   Columns that are neither id nor values: the first N columns besides the id
+                   column, or a comma-separated list of header names. Every other column is a
+                   value column.
   -h, --help       Prints this help.
+
+Exit codes:
+  0  Success.
+  1  A failure, or an error result of spm eval.
+  ${USAGE_EXIT_CODE}  A usage error: an unknown option or method, a missing file or operand.
+  ${SKIPPED_ROWS_EXIT_CODE}  spm forecast skipped some rows and wrote the forecasts of the others.
 `;
 
 /** Runs `spm` with the given arguments (without "node" and the script) and returns the exit code. */
@@ -34,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\nRun spm --help for the usage.\n`);
-      return 2;
+      return USAGE_EXIT_CODE;
     }
     process.stderr.write(`spm failed: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
@@ -45,11 +77,14 @@ async function runCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArguments(argv);
   if (values.help || positionals.length === 0) {
     process.stdout.write(HELP);
-    return values.help ? 0 : 2;
+    return values.help ? 0 : USAGE_EXIT_CODE;
   }
   const [command, ...operands] = positionals;
   const engine = { blanks: parseBlanks(values.blanks) };
 
+  if (command !== "forecast") {
+    FORECAST_ONLY_OPTIONS.forEach((option) => rejectOption(command, `--${option}`, values[option]));
+  }
   if (command === "eval") {
     const [formula] = expectOperands(command, operands, ["FORMULA"]);
     return evalCommand({ formula, dataFile: values.data, json: values.json === true, engine });
@@ -60,7 +95,16 @@ async function runCommand(argv: string[]): Promise<number> {
     const [input, output] = expectOperands(command, operands, ["IN.xlsx", "OUT.xlsx"]);
     return calcCommand({ input, output, engine });
   }
-  throw new UsageError(`The command is unknown: ${command}. The commands are eval and calc.`);
+  if (command === "forecast") {
+    rejectOption(command, "--data", values.data);
+    rejectOption(command, "--json", values.json);
+    rejectOption(command, "--blanks", values.blanks);
+    const [input] = expectOperands(command, operands, ["IN.csv"]);
+    return forecastCommand(forecastOptionsFrom(input, values));
+  }
+  throw new UsageError(
+    `The command is unknown: ${command}. The commands are eval, calc and forecast.`,
+  );
 }
 
 function parseArguments(argv: string[]) {
@@ -73,6 +117,13 @@ function parseArguments(argv: string[]) {
         json: { type: "boolean" },
         blanks: { type: "string" },
         help: { type: "boolean", short: "h" },
+        method: { type: "string" },
+        horizon: { type: "string" },
+        "season-length": { type: "string" },
+        level: { type: "string" },
+        out: { type: "string" },
+        "id-column": { type: "string" },
+        "skip-columns": { type: "string" },
       },
     });
   } catch (error) {

@@ -10,8 +10,11 @@ import {
 } from "../headless/engine";
 import { parseCsv } from "./csv";
 import { UsageError } from "./errors";
+import { BatchSettings, forecastBatch } from "./forecastBatch";
 import { formatJson, formatTable, formatValue } from "./format";
+import { OutputStream } from "./progressBar";
 import { recalculateWorkbook } from "./recalculate";
+import { SeriesLayout, readSeriesTable } from "./seriesCsv";
 import { readSheetContent } from "./workbookCells";
 
 /** Options of `spm eval`. */
@@ -28,6 +31,18 @@ export interface CalcOptions {
   output: string;
   engine: EngineOptions;
 }
+
+/** Options of `spm forecast`. */
+export interface ForecastOptions {
+  input: string;
+  /** Output CSV file, or stdout when omitted. */
+  output?: string;
+  layout: SeriesLayout;
+  settings: BatchSettings;
+}
+
+/** Exit code of `spm forecast` when some rows were skipped and the others were written. */
+export const SKIPPED_ROWS_EXIT_CODE = 3;
 
 /** Name of the sheet `spm eval` loads the data file into. */
 const DATA_SHEET = "Sheet1";
@@ -75,6 +90,49 @@ export async function calcCommand(options: CalcOptions): Promise<number> {
   process.stdout.write(
     `Recalculated ${report.formulas} formulas in ${report.sheets} sheets; wrote ${options.output}.\n`,
   );
+  return 0;
+}
+
+/**
+ * Forecasts each series row of a CSV file with one method and writes the forecasts as CSV.
+ * Invalid rows and rows the method rejects are reported on stderr and skipped, and the exit code
+ * is then SKIPPED_ROWS_EXIT_CODE.
+ */
+export function forecastCommand(
+  options: ForecastOptions,
+  streams: { stdout: OutputStream; stderr: OutputStream } = process,
+): number {
+  requireFile(options.input, "input file");
+  if (
+    options.output !== undefined &&
+    path.resolve(options.input) === path.resolve(options.output)
+  ) {
+    throw new UsageError(
+      "The output file must differ from the input file, which is kept unchanged.",
+    );
+  }
+  const table = readSeriesTable(fs.readFileSync(options.input, "utf8"), options.layout);
+  if (table.rows.length === 0) {
+    throw new UsageError(`The input file has a header row but no series rows: ${options.input}.`);
+  }
+
+  const result = forecastBatch(table, options.settings, streams.stderr);
+  if (options.output === undefined) {
+    streams.stdout.write(result.csv);
+  } else {
+    fs.writeFileSync(options.output, result.csv);
+  }
+
+  if (result.skippedCount > 0) {
+    streams.stderr.write(
+      `Skipped ${result.skippedCount} of ${table.rows.length} series; ` +
+        `wrote the forecasts of the other ${result.forecastCount}.\n`,
+    );
+    return SKIPPED_ROWS_EXIT_CODE;
+  }
+  if (options.output !== undefined) {
+    streams.stdout.write(`Forecast ${result.forecastCount} series; wrote ${options.output}.\n`);
+  }
   return 0;
 }
 

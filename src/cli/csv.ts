@@ -5,17 +5,33 @@
 import { toSerialDate } from "../headless/serialDates";
 
 /** A number as CSV exports write it: optional sign, digits, decimals, exponent. */
-const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+export const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** An ISO 8601 calendar date, stored as its Excel serial number as Excel does when opening CSV. */
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** One CSV record: its raw fields and the line of the file it starts on (1-based). */
+export interface CsvRecord {
+  fields: string[];
+  line: number;
+}
+
 /** Splits CSV text into rows of raw field strings. */
 export function parseCsvFields(text: string): string[][] {
-  const rows: string[][] = [];
+  return parseCsvRecords(text).map((record) => record.fields);
+}
+
+/**
+ * Splits CSV text into records with the line each starts on, so messages can point at the line
+ * a user sees in an editor. A quoted line break continues the record but still counts as a line.
+ */
+export function parseCsvRecords(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
   let row: string[] = [];
   let field = "";
   let quoted = false;
+  let line = 1;
+  let recordLine = 1;
   const input = text.replace(/^\uFEFF/, "");
 
   for (let i = 0; i < input.length; i++) {
@@ -27,6 +43,9 @@ export function parseCsvFields(text: string): string[][] {
       } else if (ch === '"') {
         quoted = false;
       } else {
+        if (ch === "\n" || (ch === "\r" && input[i + 1] !== "\n")) {
+          line += 1;
+        }
         field += ch;
       }
     } else if (ch === '"') {
@@ -39,9 +58,11 @@ export function parseCsvFields(text: string): string[][] {
         i += 1;
       }
       row.push(field);
-      rows.push(row);
+      records.push({ fields: row, line: recordLine });
       row = [];
       field = "";
+      line += 1;
+      recordLine = line;
     } else {
       field += ch;
     }
@@ -49,9 +70,9 @@ export function parseCsvFields(text: string): string[][] {
 
   if (field.length > 0 || row.length > 0) {
     row.push(field);
-    rows.push(row);
+    records.push({ fields: row, line: recordLine });
   }
-  return rows;
+  return records;
 }
 
 /** Converts a data field into a cell value: number, boolean, date serial, text, or null. */

@@ -1,4 +1,4 @@
-import { parseCsv, parseCsvFields } from "../../src/cli/csv";
+import { parseCsv, parseCsvFields, parseCsvRecords } from "../../src/cli/csv";
 
 describe("parseCsvFields", () => {
   test("quoted fields with separators", () => {
@@ -6,6 +6,16 @@ describe("parseCsvFields", () => {
       ["a", "b, c", 'say "hi"'],
       ["1", "two\nlines", "3"],
     ]);
+  });
+});
+
+describe("parseCsvRecords", () => {
+  test("records keep starting lines", () => {
+    const records = parseCsvRecords('id,v1\r\na,"x\ny"\n\nb,2\rc,3');
+    expect(records.map((record) => record.line)).toEqual([1, 2, 4, 5, 6]);
+    expect(records[1].fields).toEqual(["a", "x\ny"]);
+    expect(records[2].fields).toEqual([""]);
+    expect(records[4].fields).toEqual(["c", "3"]);
   });
 });
 

@@ -1,0 +1,110 @@
+/** Checks and converts the command-line options of `spm forecast`. */
+import { forecastMethodNames } from "../core/forecast/methods";
+import { ForecastOptions } from "./commands";
+import { UsageError } from "./errors";
+
+/** The option values `spm forecast` reads, as `util.parseArgs` returns them. */
+export interface ForecastArgumentValues {
+  method?: string;
+  horizon?: string;
+  "season-length"?: string;
+  level?: string;
+  out?: string;
+  "id-column"?: string;
+  "skip-columns"?: string;
+}
+
+/** Names of the options only `spm forecast` takes, for the other commands to reject. */
+export const FORECAST_ONLY_OPTIONS: readonly (keyof ForecastArgumentValues)[] = [
+  "method",
+  "horizon",
+  "season-length",
+  "level",
+  "out",
+  "id-column",
+  "skip-columns",
+];
+
+/**
+ * Builds the options of `spm forecast` from its input file and option values.
+ *
+ * @throws UsageError for a missing --method or --horizon, an unknown method or an invalid number.
+ */
+export function forecastOptionsFrom(
+  input: string,
+  values: ForecastArgumentValues,
+): ForecastOptions {
+  return {
+    input,
+    output: values.out,
+    layout: {
+      idColumn: values["id-column"],
+      skipColumns: parseSkipColumns(values["skip-columns"]),
+    },
+    settings: {
+      method: parseMethod(values.method),
+      horizon: parseWholeNumber("--horizon", requireOption("--horizon", values.horizon), 1),
+      seasonLength:
+        values["season-length"] === undefined
+          ? undefined
+          : parseWholeNumber("--season-length", values["season-length"], 1),
+      level: values.level === undefined ? undefined : parseLevel(values.level),
+    },
+  };
+}
+
+function requireOption(option: string, value: string | undefined): string {
+  if (value === undefined) {
+    throw new UsageError(`spm forecast needs the ${option} option.`);
+  }
+  return value;
+}
+
+function parseMethod(value: string | undefined): string {
+  const method = requireOption("--method", value);
+  const names = forecastMethodNames();
+  if (!names.includes(method)) {
+    throw new UsageError(
+      `The forecast method is unknown: ${method}. The methods are ${names.join(", ")}.`,
+    );
+  }
+  return method;
+}
+
+function parseWholeNumber(option: string, text: string, minimum: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < minimum) {
+    throw new UsageError(
+      `The ${option} option must be a whole number of ${minimum} or more, not ${text}.`,
+    );
+  }
+  return value;
+}
+
+function parseLevel(text: string): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || value <= 0 || value >= 100) {
+    throw new UsageError(
+      `The --level option must be a percentage between 0 and 100, such as 80 or 95, not ${text}.`,
+    );
+  }
+  return value;
+}
+
+/** Parses --skip-columns: a count of leading columns or a comma-separated list of names. */
+function parseSkipColumns(text: string | undefined): number | string[] | undefined {
+  if (text === undefined) {
+    return undefined;
+  }
+  if (/^\s*\d+\s*$/.test(text)) {
+    return parseWholeNumber("--skip-columns", text, 0);
+  }
+  const names = text.split(",").map((name) => name.trim());
+  if (names.some((name) => name === "")) {
+    throw new UsageError(
+      "The --skip-columns option must be a count or a comma-separated list of column names, " +
+        `not ${text}.`,
+    );
+  }
+  return names;
+}

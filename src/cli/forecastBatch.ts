@@ -1,0 +1,110 @@
+/** Batch forecasting for `spm forecast`: one forecast per series row, written as CSV. */
+import { isDomainError } from "../core/errors";
+import { MethodForecast, runForecastMethod } from "../core/forecast/methods";
+import { OutputStream, ProgressBar } from "./progressBar";
+import { isInvalidRow, SeriesTable } from "./seriesCsv";
+
+/** Method and settings applied to every series of a batch. */
+export interface BatchSettings {
+  method: string;
+  horizon: number;
+  seasonLength?: number;
+  /** Prediction interval coverage in percent. Lower and upper columns are written when set. */
+  level?: number;
+}
+
+/** Output of a batch: the CSV text and how many series were forecast or skipped. */
+export interface BatchResult {
+  csv: string;
+  forecastCount: number;
+  skippedCount: number;
+}
+
+/**
+ * Forecasts every series of the table with the same method. A row that is invalid or that the
+ * method rejects is reported on `messages` with its id and line and left out of the CSV.
+ */
+export function forecastBatch(
+  table: SeriesTable,
+  settings: BatchSettings,
+  messages: OutputStream,
+): BatchResult {
+  const progress = new ProgressBar(messages, table.rows.length, `Forecasting (${settings.method})`);
+  const lines = [headerLine(table.idHeader, settings)];
+  let skippedCount = 0;
+  let missingIntervals = false;
+
+  for (const row of table.rows) {
+    const outcome = isInvalidRow(row)
+      ? { problem: row.problem }
+      : forecastRow(row.values, settings);
+    if ("problem" in outcome) {
+      skippedCount += 1;
+      progress.writeLine(
+        `Skipped series ${row.id || "(blank id)"} on line ${row.line}: ${outcome.problem}`,
+      );
+    } else {
+      missingIntervals ||= settings.level !== undefined && outcome.lower === undefined;
+      lines.push(dataLine(row.id, settings, outcome));
+    }
+    progress.advance();
+  }
+  progress.finish();
+
+  if (missingIntervals) {
+    messages.write(
+      `Warning: the ${settings.method} method gives no prediction intervals, so the lower and ` +
+        "upper columns of its rows are blank.\n",
+    );
+  }
+  return {
+    csv: lines.join("\n") + "\n",
+    forecastCount: table.rows.length - skippedCount,
+    skippedCount,
+  };
+}
+
+/** Forecasts one series, or returns why the method could not. */
+function forecastRow(
+  values: number[],
+  settings: BatchSettings,
+): MethodForecast | { problem: string } {
+  try {
+    return runForecastMethod(settings.method, values, settings.horizon, {
+      seasonLength: settings.seasonLength,
+      level: settings.level,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      problem: isDomainError(error) ? message : `the method failed unexpectedly: ${message}`,
+    };
+  }
+}
+
+/** Formats the header: id column name, method, h1 … hH, then lowerL_h1 … upperL_hH with a level. */
+function headerLine(idHeader: string, settings: BatchSettings): string {
+  const steps = Array.from({ length: settings.horizon }, (_, i) => `h${i + 1}`);
+  const columns = [idHeader, "method", ...steps];
+  if (settings.level !== undefined) {
+    columns.push(...steps.map((step) => `lower${settings.level}_${step}`));
+    columns.push(...steps.map((step) => `upper${settings.level}_${step}`));
+  }
+  return columns.map(csvField).join(",");
+}
+
+/** Formats one output row, numbers in the shortest text that reads back to the same value. */
+function dataLine(id: string, settings: BatchSettings, forecast: MethodForecast): string {
+  const cells = [csvField(id), csvField(settings.method), ...forecast.mean.map(String)];
+  if (settings.level !== undefined) {
+    const blanks = new Array<string>(settings.horizon).fill("");
+    cells.push(...(forecast.lower?.map(String) ?? blanks));
+    cells.push(...(forecast.upper?.map(String) ?? blanks));
+  }
+  return cells.join(",");
+}
+
+/** Quotes a field that contains a comma, a quote or a line break, as RFC 4180 does. */
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
