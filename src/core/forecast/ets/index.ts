@@ -1,0 +1,13 @@
+export * from "./fit";
+export * from "./forecast";
+export {
+  AUTOMATIC_MODEL_CODE,
+  ETS_MODELS,
+  EtsModel,
+  ErrorType,
+  SeasonType,
+  TrendType,
+  modelCode,
+  modelName,
+  validModelCodes,
+} from "./model";
