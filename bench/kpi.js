@@ -41,11 +41,14 @@ const RANGE_ROWS = 10_000;
 /** Repetitions of each range call, so one timing covers enough work to measure. */
 const RANGE_CALLS = 20;
 
-/** Runs `call` `count` times after a warm-up and returns milliseconds per call. */
+/**
+ * Timed rounds per case. The rounds of our function, the peer and bare JavaScript alternate, so
+ * load from other processes falls on all three alike, and the median round is reported.
+ */
+const ROUNDS = 5;
+
+/** Runs `call` `count` times and returns milliseconds per call. */
 function timePerCall(call, count) {
-  for (let i = 0; i < Math.min(count, 1000); i++) {
-    call(i);
-  }
   const started = process.hrtime.bigint();
   let sink = 0;
   for (let i = 0; i < count; i++) {
@@ -57,6 +60,30 @@ function timePerCall(call, count) {
     throw new Error("a benchmark call returned a value that is not finite");
   }
   return elapsedMs / count;
+}
+
+/** Returns the median of `values`. */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * Times each of `calls` over `count` calls per round and returns the median milliseconds per
+ * call of each. One untimed round first lets V8 optimise every call before it is measured.
+ */
+function timeAlternating(calls, count) {
+  const rounds = calls.map(() => []);
+  for (let round = 0; round <= ROUNDS; round++) {
+    calls.forEach((call, i) => {
+      const ms = timePerCall(call, count);
+      if (round > 0) {
+        rounds[i].push(ms);
+      }
+    });
+  }
+  return rounds.map(median);
 }
 
 /** Deterministic pseudo-random numbers (a linear congruential generator) for repeatable data. */
@@ -413,16 +440,16 @@ function formatTiming(oursMs, otherMs) {
 
 /** Times one case and formats its line: our time, the peer's, then bare JavaScript's. */
 function measureLine([name, ours, peer, bare], count) {
-  const oursMs = timePerCall(ours, count);
-  const peerMs = timePerCall(peer, count);
-  const bareMs = bare === undefined ? undefined : timePerCall(bare, count);
+  const calls = bare === undefined ? [ours, peer] : [ours, peer, bare];
+  const [oursMs, peerMs, bareMs] = timeAlternating(calls, count);
   const timings = `${formatTiming(oursMs, peerMs)} ${formatTiming(oursMs, bareMs)}`;
   return `${name.padEnd(42)} ${oursMs.toExponential(2).padStart(10)} ${timings}`;
 }
 
 function main() {
   console.log(
-    `Node ${process.version}, ${SCALAR_CALLS} calls per scalar function, ${RANGE_ROWS}-row ranges`,
+    `Node ${process.version}, ${SCALAR_CALLS} calls per scalar function, ${RANGE_ROWS}-row ranges, ` +
+      `median of ${ROUNDS} rounds`,
   );
   const headings = ["ours ms", "peer ms", "peer/us", "bare ms", "bare/us"];
   const widths = [10, 10, 7, 10, 7];

@@ -117,6 +117,10 @@ export function readVector(value: unknown, name: string): unknown[] {
  * indistinguishable from a real 0.
  */
 export function readSeries(value: unknown, name: string): number[] {
+  // A single number, such as a total typed in place of cost lines, needs no scan.
+  if (typeof value === "number" && Number.isFinite(value)) {
+    return [value];
+  }
   const cells = readVector(value, name);
 
   let length = cells.length;
@@ -227,6 +231,33 @@ export const NON_NEGATIVE: Readonly<NumberRange> = Object.freeze({ min: 0 });
 /** Bounds of a count, such as deals or customers: a whole number of 0 or more. */
 export const NON_NEGATIVE_WHOLE: Readonly<NumberRange> = Object.freeze({ min: 0, integer: true });
 
+/** Bounds of a length of time or another quantity that must be above 0. */
+export const POSITIVE: Readonly<NumberRange> = Object.freeze({ min: 0, minExclusive: true });
+
+/**
+ * True when `value` is a finite number within `range`. The shared bounds are recognised by
+ * identity, so the common calls read no property of a bounds object, whose shapes differ from
+ * call site to call site.
+ */
+function isNumberInRange(value: unknown, range: NumberRange): value is number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    return false;
+  }
+  if (range === ANY_NUMBER) {
+    return true;
+  }
+  if (range === NON_NEGATIVE) {
+    return value >= 0;
+  }
+  if (range === NON_NEGATIVE_WHOLE) {
+    return value >= 0 && Number.isInteger(value);
+  }
+  if (range === POSITIVE) {
+    return value > 0;
+  }
+  return isInRange(value, range);
+}
+
 /**
  * Reads a required number within `range`. A missing value (omitted, or a blank cell passed as
  * null) is rejected with a message saying what to give.
@@ -234,7 +265,7 @@ export const NON_NEGATIVE_WHOLE: Readonly<NumberRange> = Object.freeze({ min: 0,
 export function readNumber(value: unknown, name: string, range: NumberRange = ANY_NUMBER): number {
   // A finite number within range, the usual argument, is returned at once. The full path below
   // would return the same value, because it rounds only near-whole numbers.
-  if (typeof value === "number" && Number.isFinite(value) && isInRange(value, range)) {
+  if (isNumberInRange(value, range)) {
     return value;
   }
   const scalar = readScalar(value, name);
@@ -251,7 +282,7 @@ export function readOptionalNumber<D extends number | null>(
   defaultValue: D,
   range: NumberRange = ANY_NUMBER,
 ): number | D {
-  if (typeof value === "number" && Number.isFinite(value) && isInRange(value, range)) {
+  if (isNumberInRange(value, range)) {
     return value;
   }
   const scalar = readScalar(value, name);

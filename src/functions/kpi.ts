@@ -49,7 +49,7 @@ import { InvalidInputError } from "../core/errors";
 import {
   NON_NEGATIVE,
   NON_NEGATIVE_WHOLE,
-  NumberRange,
+  POSITIVE,
   PercentRange,
   TextChoice,
   checkSameLength,
@@ -374,9 +374,6 @@ export function growth(values: any[][], comparison?: string, periods_per_year?: 
     throw ratioFunctionError("KPI.GROWTH", error);
   }
 }
-
-/** Bounds of a number of years, above 0. */
-const POSITIVE: Readonly<NumberRange> = Object.freeze({ min: 0, minExclusive: true });
 
 /**
  * Computes the compound annual growth rate (CAGR): (end ÷ begin)^(1 ÷ years) − 1.
