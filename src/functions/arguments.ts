@@ -696,9 +696,18 @@ export function readNumberTable(
   if (length === 0) {
     throw new InsufficientDataError(`${name} is empty; select a range with values.`);
   }
-  return rows
-    .slice(0, length)
-    .map((row, i) => row.map((cell, j) => readTableCell(cell, name, i, j, columns.min)));
+
+  // Plain loops, because a rate table is read on every call of a commission formula.
+  const table = new Array<(number | null)[]>(length);
+  for (let i = 0; i < length; i++) {
+    const row = rows[i];
+    const cells = new Array<number | null>(row.length);
+    for (let j = 0; j < row.length; j++) {
+      cells[j] = readTableCell(row[j], name, i, j, columns.min);
+    }
+    table[i] = cells;
+  }
+  return table;
 }
 
 /** Returns a range argument as rows: a single value is one row of one cell. */

@@ -11,7 +11,9 @@ import {
   CommissionResult,
   computeCommission,
 } from "../core/commission/commission";
+import { RateTier } from "../core/commission/rateTable";
 import {
+  PercentRange,
   TextChoice,
   readNumber,
   readNumberTable,
@@ -28,8 +30,15 @@ const METHOD_CHOICES: readonly TextChoice<CommissionMethod>[] = [
   { value: "retroactive", aliases: ["retro", "flat"] },
 ];
 
+/** Columns of the rate table: threshold and rate, then an optional bonus. */
+const RATE_TABLE_COLUMNS = Object.freeze({ min: 2, max: 3 });
+
 /** Largest minimum attainment accepted, 1000 %, far above any real plan's gate. */
 const MAX_MINIMUM_ATTAINMENT = 10;
+
+const MINIMUM_ATTAINMENT_RANGE: Readonly<PercentRange> = Object.freeze({
+  max: MAX_MINIMUM_ATTAINMENT,
+});
 
 /** Reads the arguments shared by SPM.COMMISSION and SPM.COMMISSION.DETAIL. */
 function readCommissionInput(
@@ -41,19 +50,23 @@ function readCommissionInput(
   cap: unknown,
   draw: unknown,
 ): CommissionInput {
-  const tiers = readNumberTable(rateTable, "rate_table", { min: 2, max: 3 }).map((row) => ({
-    threshold: row[0] as number,
-    rate: row[1] as number,
-    bonus: row[2] ?? 0,
-  }));
+  const rows = readNumberTable(rateTable, "rate_table", RATE_TABLE_COLUMNS);
+  const tiers = new Array<RateTier>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    tiers[i] = { threshold: row[0] as number, rate: row[1] as number, bonus: row[2] ?? 0 };
+  }
   return {
     sales: readNumber(sales, "sales"),
     quota: readNumber(quota, "quota"),
     tiers,
     method: readOptionalChoice(method, "method", METHOD_CHOICES, "marginal"),
-    minimumAttainment: readOptionalPercent(minimumAttainment, "minimum_attainment", null, {
-      max: MAX_MINIMUM_ATTAINMENT,
-    }),
+    minimumAttainment: readOptionalPercent(
+      minimumAttainment,
+      "minimum_attainment",
+      null,
+      MINIMUM_ATTAINMENT_RANGE,
+    ),
     cap: readOptionalNumber(cap, "cap", null),
     draw: readOptionalNumber(draw, "draw", 0),
   };

@@ -78,54 +78,71 @@ function checkPlan(input: CommissionInput): void {
   checkRateTable(input.tiers);
 }
 
-/** Returns the band of each tier in sales amounts. */
-function tierBands(
-  tiers: readonly RateTier[],
-  quota: number,
-): { from: number; to: number | null }[] {
-  return tiers.map((tier, i) => ({
-    from: tier.threshold * quota,
-    to: i + 1 < tiers.length ? tiers[i + 1].threshold * quota : null,
-  }));
+/** Returns the sales amount where the band of tier `i` ends, or null for the top tier. */
+function bandEnd(tiers: readonly RateTier[], i: number, quota: number): number | null {
+  return i + 1 < tiers.length ? tiers[i + 1].threshold * quota : null;
 }
 
 /** Index of the highest tier whose threshold the attainment reaches, or -1 for none. */
 function highestTierReached(tiers: readonly RateTier[], attainment: number): number {
   let reached = -1;
-  tiers.forEach((tier, i) => {
-    if (attainment >= tier.threshold) {
+  for (let i = 0; i < tiers.length; i++) {
+    if (attainment >= tiers[i].threshold) {
       reached = i;
     }
-  });
+  }
   return reached;
 }
 
 /** Lines of a marginal plan: each tier's rate on the sales inside its band. */
 function marginalLines(input: CommissionInput, reached: number): TierLine[] {
-  const bands = tierBands(input.tiers, input.quota);
-  return input.tiers.map((tier, i) => {
-    const { from, to } = bands[i];
-    const upper = to === null ? input.sales : Math.min(input.sales, to);
+  const { tiers, quota, sales } = input;
+  const lines = new Array<TierLine>(tiers.length);
+  for (let i = 0; i < tiers.length; i++) {
+    const tier = tiers[i];
+    const from = tier.threshold * quota;
+    const to = bandEnd(tiers, i, quota);
+    const upper = to === null ? sales : Math.min(sales, to);
     const salesInBand = Math.max(0, upper - from);
     const bonus = i <= reached ? tier.bonus : 0;
-    return { from, to, salesInBand, rate: tier.rate, commission: salesInBand * tier.rate, bonus };
-  });
-}
-
-/** Lines of a retroactive plan: the highest tier reached pays its rate on all sales. */
-function retroactiveLines(input: CommissionInput, reached: number): TierLine[] {
-  const bands = tierBands(input.tiers, input.quota);
-  return input.tiers.map((tier, i) => {
-    const salesInBand = i === reached ? input.sales : 0;
-    const bonus = i === reached ? tier.bonus : 0;
-    return {
-      ...bands[i],
+    lines[i] = {
+      from,
+      to,
       salesInBand,
       rate: tier.rate,
       commission: salesInBand * tier.rate,
       bonus,
     };
-  });
+  }
+  return lines;
+}
+
+/** Lines of a retroactive plan: the highest tier reached pays its rate on all sales. */
+function retroactiveLines(input: CommissionInput, reached: number): TierLine[] {
+  const { tiers, quota, sales } = input;
+  const lines = new Array<TierLine>(tiers.length);
+  for (let i = 0; i < tiers.length; i++) {
+    const tier = tiers[i];
+    const salesInBand = i === reached ? sales : 0;
+    lines[i] = {
+      from: tier.threshold * quota,
+      to: bandEnd(tiers, i, quota),
+      salesInBand,
+      rate: tier.rate,
+      commission: salesInBand * tier.rate,
+      bonus: i === reached ? tier.bonus : 0,
+    };
+  }
+  return lines;
+}
+
+/** Returns the commission and bonuses of all lines, added in tier order. */
+function totalEarned(lines: readonly TierLine[]): number {
+  let total = 0;
+  for (const line of lines) {
+    total = total + line.commission + line.bonus;
+  }
+  return total;
 }
 
 /** Returns −x, with 0 for 0 rather than −0, which a test or a comparison would tell apart. */
@@ -142,7 +159,7 @@ export function computeCommission(input: CommissionInput): CommissionResult {
   // Earnings per tier, by the plan's method.
   const lines =
     input.method === "marginal" ? marginalLines(input, reached) : retroactiveLines(input, reached);
-  const earned = lines.reduce((total, line) => total + line.commission + line.bonus, 0);
+  const earned = totalEarned(lines);
 
   // Minimum attainment, then the cap, then the draw.
   const belowMinimum = input.minimumAttainment !== null && attainment < input.minimumAttainment;

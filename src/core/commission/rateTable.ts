@@ -42,7 +42,8 @@ export function checkRateTable(tiers: readonly RateTier[]): void {
       "rate_table has no tiers; give at least one row of threshold and rate.",
     );
   }
-  tiers.forEach((tier, i) => {
+  for (let i = 0; i < tiers.length; i++) {
+    const tier = tiers[i];
     checkTier(tier, i + 1);
     if (i > 0 && tier.threshold <= tiers[i - 1].threshold) {
       throw new InvalidInputError(
@@ -51,5 +52,5 @@ export function checkRateTable(tiers: readonly RateTier[]): void {
           "each threshold once.",
       );
     }
-  });
+  }
 }
