@@ -4,7 +4,7 @@ import { RecordType } from "./records";
  * Version of the stored data layout (tables, columns, value formats). Raise it together with
  * a migration in `MIGRATIONS` whenever a stored column is renamed, removed or reformatted.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** One cell value as a table row stores it. */
 export type RowValue = string | number | boolean;
@@ -26,7 +26,15 @@ export interface RowMigration {
 }
 
 /** The migrations of the stored layout, one per version step; version 1 is the first layout. */
-export const MIGRATIONS: readonly RowMigration[] = [];
+export const MIGRATIONS: readonly RowMigration[] = [
+  {
+    fromVersion: 1,
+    description:
+      "List items gain a key column (record id and position), so a write finds an item's row " +
+      "by its key. Record rows are unchanged; the workbook adapter fills the keys.",
+    migrate: (_type, row) => row,
+  },
+];
 
 /** Result of comparing a stored layout version with the one this code reads and writes. */
 export type SchemaVersionCheck =

@@ -109,14 +109,17 @@ export class IndexedDbStore implements SalesSystemStore {
     const storedVersion = await requestResult(
       transaction.objectStore(META).get(SCHEMA_VERSION_KEY) as IDBRequest<number | undefined>,
     );
-    if (storedVersion === undefined) {
+    // The browser keeps whole records, so a newer layout of the workbook's tables (layout 2
+    // added list item keys) needs no change here beyond the version; a newer version than this
+    // code knows stays as it is and opens read-only.
+    const older = storedVersion === undefined || storedVersion < SCHEMA_VERSION;
+    if (older) {
       transaction.objectStore(META).put(SCHEMA_VERSION, SCHEMA_VERSION_KEY);
     }
     await committed(transaction);
 
-    // NOTE: records of an older data layout are loaded as they are. Only layout 1 exists so far,
-    // so there is no migration to run yet.
-    const workbook = new MemoryWorkbook({ schemaVersion: storedVersion ?? SCHEMA_VERSION });
+    const version = older ? SCHEMA_VERSION : storedVersion;
+    const workbook = new MemoryWorkbook({ schemaVersion: version });
     rows.sort((a, b) => a.order - b.order);
     for (const row of rows) {
       workbook.insert(OTHER_TAB_AUTHOR, row.type, row.record);

@@ -1207,6 +1207,14 @@ function createRangeProxy(context: MockRequestContext, locate: Resolver<Rect>): 
         derived((found) => ({ ...found, row: found.row + rows, column: found.column + columns })),
       findOrNullObject: (text: string, criteria: MockSearchCriteria = {}) =>
         derived((found) => findCell(found, text, criteria)),
+      find: (text: string, criteria: MockSearchCriteria = {}) =>
+        derived((found) => {
+          const cell = findCell(found, text, criteria);
+          if (cell === undefined) {
+            throw new MockOfficeError("ItemNotFound", `The text ${text} was not found.`);
+          }
+          return cell;
+        }),
       getRowsBelow: (count = 1) =>
         derived((found) => ({ ...found, row: found.row + found.rowCount, rowCount: count })),
       delete: (shift: string) =>
@@ -1254,7 +1262,7 @@ function createRangeProxy(context: MockRequestContext, locate: Resolver<Rect>): 
   );
 }
 
-/** The options of `Range.findOrNullObject` the mock supports. */
+/** The options of `Range.find` and `Range.findOrNullObject` the mock supports. */
 interface MockSearchCriteria {
   completeMatch?: boolean;
   matchCase?: boolean;

@@ -1,14 +1,15 @@
 /**
  * Excel adapter of the store port. Records live in `SPM_` tables (see `layout.ts`). The store
- * keeps a copy of what it last read and reads a record's row by its id just before each write.
- * The write finds that row by its id again in its own sync and changes only the cells that
- * differ. The store reloads a record type when Excel reports a change to one of its tables, made by a
- * co-author or by this session.
+ * keeps a copy of what it last read, kept current by Excel's table change events, whether a
+ * co-author or this session made the change. An edit or a delete writes from that copy in one
+ * sync: it finds the record's row by its id and its list rows by their keys in that sync and
+ * changes only the cells that differ. When that sync fails (the record or a list row moved
+ * out of reach, a sheet is protected) or the copy cannot address a change, the store reads the
+ * record's rows and writes again, and reports what went wrong.
  *
  * Costs in `context.sync()` calls, whatever the number of rows: `open` 2, `load` and `list` 1,
- * `create` and `delete` 2, `update` 2 (3 when the main table's columns changed since the store
- * last read it). A write larger than one request allows is split over more syncs
- * (`writeBatch.ts`).
+ * `create` 2, `update` and `delete` 1 (3 after a failed first sync). A write larger than one
+ * request allows is split over more syncs (`writeBatch.ts`).
  */
 import {
   AnyRecord,
@@ -26,6 +27,7 @@ import {
   RecordOf,
   RecordType,
   RECORD_TYPES,
+  Row,
   RowMigration,
   SalesSystemSnapshot,
   SCHEMA_VERSION,
@@ -53,6 +55,7 @@ import { migrateTables } from "./layoutMigration";
 import { queueMetaRead, RowMemo, TypeContents, TypeReading } from "./recordReader";
 import { readModel } from "./modelRead";
 import { RecordWriter } from "./recordWriter";
+import { recordToRows, rowsToRecord } from "./tableRows";
 import { TableEventRegistry } from "./tableEvents";
 import { queueSheetRead } from "./tableReader";
 import { WriteBatch } from "./writeBatch";
@@ -256,68 +259,179 @@ export class ExcelStore implements SalesSystemStore {
   ): Promise<UpdateResult<T>> {
     this.requireWritable();
     return this.exclusive(async () => {
+      const cached = this.records(type).get(id);
+      if (cached !== undefined) {
+        const done = await this.applyEdit(type, cached, changes, options, (record) =>
+          this.writeEditFromReading(type, cached, record),
+        );
+        if (done !== undefined) {
+          return done;
+        }
+      }
       const writer = await this.prepareWriter(type, id);
       if (!writer.hasId(id)) {
         throw new RecordNotFoundError(type, id);
       }
       const current = await writer.currentRecord(id);
       this.reconcileRecord(type, current);
-      const lockIssues = editIssues(type, current as RecordOf<T>);
-      if (lockIssues.length > 0) {
-        throw new StoreValidationError(type, lockIssues);
-      }
-
-      const merge = mergeEdit<AnyRecord>(current, options.base ?? current, changes);
-      const editedFields = merge.editedFields.filter((field) => !RECORD_META_FIELDS.has(field));
-      if (editedFields.length === 0) {
-        return { record: structuredClone(current) as RecordOf<T>, conflicts: [] };
-      }
-      const candidate = {
-        ...merge.merged,
-        id: current.id,
-        createdAt: current.createdAt,
-        updatedAt: this.nextTimestamp(current.updatedAt),
-      };
-      const record = this.validated(type, candidate, this.lookup(type, current));
-      await this.write("saving the change", () => writer.update(current, record));
-
-      this.records(type).set(id, record);
-      this.rememberOwnEdits(type, current, record, editedFields);
-      this.notifier.publish({
-        kind: "updated",
-        type,
-        id,
-        record: structuredClone(record),
-        fields: this.changedRecordFields(current, record),
-        lostEdits: [],
-        origin: "local",
+      const done = await this.applyEdit(type, current, changes, options, async (record) => {
+        await this.write("saving the change", () => writer.update(current, record));
+        return true;
       });
-      return { record: structuredClone(record) as RecordOf<T>, conflicts: merge.conflicts };
+      return done!;
     });
   }
 
   async delete(type: RecordType, id: string): Promise<void> {
     this.requireWritable();
     return this.exclusive(async () => {
+      const cached = this.records(type).get(id);
+      if (cached !== undefined) {
+        this.requireUnreferenced(type, cached);
+        if (await this.deleteFromReading(type, cached)) {
+          this.forget(type, id);
+          return;
+        }
+      }
       const writer = await this.prepareWriter(type, id);
       if (!writer.hasId(id)) {
         throw new RecordNotFoundError(type, id);
       }
-      const existing = this.records(type).get(id) ?? (await writer.currentRecord(id));
-      const references = findReferencesTo(this.snapshotView(), type, id);
-      if (references.length > 0) {
-        throw new RecordInUseError(type, id, describeRecord(type, existing), references);
-      }
+      this.requireUnreferenced(
+        type,
+        this.records(type).get(id) ?? (await writer.currentRecord(id)),
+      );
       await this.write("deleting the record", () => writer.delete(id));
-
-      this.records(type).delete(id);
-      this.ownEdits.delete(`${type}/${id}`);
-      this.notifier.publish({ kind: "deleted", type, id, origin: "local" });
+      this.forget(type, id);
     });
   }
 
   subscribe(listener: (change: StoreChange) => void): Unsubscribe {
     return this.notifier.subscribe(listener);
+  }
+
+  /**
+   * Merges `changes` into `current`, validates the result and writes it with `write`. `write`
+   * returns false when it could not try, or the record as the workbook held it just before the
+   * write when that differs from `current`: the edit is then merged again into what the
+   * workbook held, which is what it holds now, and the conflicts are those with that record.
+   * Returns undefined when `write` returned false.
+   *
+   * @throws StoreValidationError when the record is locked or the result is not valid.
+   */
+  private async applyEdit<T extends RecordType>(
+    type: T,
+    current: AnyRecord,
+    changes: RecordChanges<T>,
+    options: UpdateOptions<T>,
+    write: (record: AnyRecord) => Promise<AnyRecord | boolean>,
+  ): Promise<UpdateResult<T> | undefined> {
+    const lockIssues = editIssues(type, current as RecordOf<T>);
+    if (lockIssues.length > 0) {
+      throw new StoreValidationError(type, lockIssues);
+    }
+    let merge = mergeEdit<AnyRecord>(current, options.base ?? current, changes);
+    const editedFields = merge.editedFields.filter((field) => !RECORD_META_FIELDS.has(field));
+    if (editedFields.length === 0) {
+      return { record: structuredClone(current) as RecordOf<T>, conflicts: [] };
+    }
+    const updatedAt = this.nextTimestamp(current.updatedAt);
+    const stamp = (merged: AnyRecord): AnyRecord => ({
+      ...merged,
+      id: current.id,
+      createdAt: current.createdAt,
+      updatedAt,
+    });
+    let record = this.validated(type, stamp(merge.merged), this.lookup(type, current));
+    const written = await write(record);
+    if (written === false) {
+      return undefined;
+    }
+    let previous = current;
+    if (typeof written === "object") {
+      merge = mergeEdit<AnyRecord>(written, options.base ?? current, changes);
+      const stored = validateRecord(type, stamp(merge.merged));
+      previous = written;
+      record = stored.ok ? stored.value : record;
+    }
+
+    this.records(type).set(current.id, record);
+    this.rememberOwnEdits(type, previous, record, editedFields);
+    this.notifier.publish({
+      kind: "updated",
+      type,
+      id: current.id,
+      record: structuredClone(record),
+      fields: this.changedRecordFields(previous, record),
+      lostEdits: [],
+      origin: "local",
+    });
+    return { record: structuredClone(record) as RecordOf<T>, conflicts: merge.conflicts };
+  }
+
+  /**
+   * Writes an edit in one sync, addressed by the last reading. Returns the record as the
+   * workbook held it before the write when that differs from `current`, true when it is the
+   * same, and false when the reading cannot address the edit or the sync failed, e.g. because
+   * a co-author deleted the record; the caller then reads the record and writes again, which
+   * reports what went wrong.
+   */
+  private async writeEditFromReading(
+    type: RecordType,
+    current: AnyRecord,
+    record: AnyRecord,
+  ): Promise<AnyRecord | boolean> {
+    const reading = this.cache.get(type)?.reading;
+    if (reading === undefined) {
+      return false;
+    }
+    let storedRow: Row | undefined;
+    try {
+      storedRow = await RecordWriter.updateFromReading(
+        this.context,
+        type,
+        reading,
+        current,
+        record,
+        this.maxRequestBytes,
+      );
+    } catch {
+      return false;
+    }
+    if (storedRow === undefined) {
+      return false;
+    }
+    const lists = recordToRows(type, current).lists;
+    const stored = rowsToRecord(type, { main: storedRow, lists });
+    return stored.ok && !valuesEqual(stored.record, current) ? stored.record : true;
+  }
+
+  /** Deletes a record in one sync addressed by the last reading; false when it could not. */
+  private async deleteFromReading(type: RecordType, record: AnyRecord): Promise<boolean> {
+    const reading = this.cache.get(type)?.reading;
+    if (reading === undefined) {
+      return false;
+    }
+    try {
+      return await RecordWriter.deleteFromReading(this.context, type, reading, record);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Throws `RecordInUseError` when other records refer to the record. */
+  private requireUnreferenced(type: RecordType, record: AnyRecord): void {
+    const references = findReferencesTo(this.snapshotView(), type, record.id);
+    if (references.length > 0) {
+      throw new RecordInUseError(type, record.id, describeRecord(type, record), references);
+    }
+  }
+
+  /** Drops a deleted record from the copy and tells listeners. */
+  private forget(type: RecordType, id: string): void {
+    this.records(type).delete(id);
+    this.ownEdits.delete(`${type}/${id}`);
+    this.notifier.publish({ kind: "deleted", type, id, origin: "local" });
   }
 
   // Opening and reading.

@@ -1,11 +1,12 @@
 /**
  * Table layout of the Excel adapter: one table per record type on a sheet of its own,
  * one child table per list field (one row per list item), and a `SPM_Meta` table with the
- * data layout version. Column names are the record's dotted field paths, so formulas can use
+ * data layout version. Each list item row carries a key, the parent id and the position
+ * (`<id>:<position>`), so a write finds the row by its key in its own sync. Column names are the record's dotted field paths, so formulas can use
  * `SPM_Channels[conditions.discountPercent]`.
  */
 import { z } from "zod";
-import { RecordType, RECORD_SCHEMAS, RECORD_TYPES, unwrapSchema } from "../../model";
+import { RecordType, RECORD_SCHEMAS, RECORD_TYPES, Row, unwrapSchema } from "../../model";
 
 /** Kind of a column's cells; text columns get the text number format "@". */
 export type ColumnKind = "text" | "number" | "boolean";
@@ -19,6 +20,8 @@ export interface ListLayout {
   parentColumn: string;
   /** Column with the item's position in the list, counted from 0. */
   positionColumn: string;
+  /** Column with the item's key, `<parent id>:<position>`, unique in the table. */
+  keyColumn: string;
   /** Columns of an item: its fields for a list of objects, one column for a list of values. */
   itemColumns: string[];
   /** True for a list of plain values (ids, names), stored in the single item column. */
@@ -42,6 +45,12 @@ export const META_TABLE_NAME = "SPM_Meta";
 
 /** Columns of the meta table: one setting per row. */
 export const META_COLUMNS = ["key", "value"];
+
+/**
+ * Column of a child table with each item's key. Layout 1 had no such column; the upgrade to
+ * layout 2 adds and fills it.
+ */
+export const ITEM_KEY_COLUMN = "itemKey";
 
 /** Key of the data layout version in the meta table. */
 export const SCHEMA_VERSION_KEY = "schemaVersion";
@@ -128,6 +137,7 @@ function listLayout(type: RecordType, path: string, element: z.ZodTypeAny): List
   const kinds = new Map<string, ColumnKind>([
     [names.parentColumn, "text"],
     ["position", "number"],
+    [ITEM_KEY_COLUMN, "text"],
   ]);
   item.leaves.forEach((leaf, index) => kinds.set(itemColumns[index], leaf.kind));
   return {
@@ -135,6 +145,7 @@ function listLayout(type: RecordType, path: string, element: z.ZodTypeAny): List
     tableName: names.tableName,
     parentColumn: names.parentColumn,
     positionColumn: "position",
+    keyColumn: ITEM_KEY_COLUMN,
     itemColumns,
     plainValues,
     kinds,
@@ -160,9 +171,14 @@ export const LAYOUTS: Record<RecordType, TypeLayout> = Object.fromEntries(
   RECORD_TYPES.map((type) => [type, typeLayout(type)]),
 ) as Record<RecordType, TypeLayout>;
 
-/** Columns of a child table: parent id, position, then the item's columns. */
+/** Columns of a child table: parent id, position, the item's columns, then the item key. */
 export function listColumns(list: ListLayout): string[] {
-  return [list.parentColumn, list.positionColumn, ...list.itemColumns];
+  return [list.parentColumn, list.positionColumn, ...list.itemColumns, list.keyColumn];
+}
+
+/** The key of the list item at `position` of record `parentId`. */
+export function itemKey(parentId: string, position: number): string {
+  return `${parentId}:${position}`;
 }
 
 /** Every table name of a record type: the main table first, then its child tables. */
@@ -177,4 +193,25 @@ export function typeOfTable(tableName: string): RecordType | undefined {
   return RECORD_TYPES.find((type) =>
     tableNamesOf(type).some((name) => name.toLowerCase() === lower),
   );
+}
+
+/**
+ * The key and position cells that differ from what item `position` of record `parentId`
+ * should hold, or undefined when both are right.
+ */
+export function itemKeyRepair(
+  list: ListLayout,
+  parentId: string,
+  position: number,
+  row: Row,
+): Row | undefined {
+  const key = itemKey(parentId, position);
+  const changes: Row = {};
+  if (row[list.keyColumn] !== key) {
+    changes[list.keyColumn] = key;
+  }
+  if (row[list.positionColumn] !== position) {
+    changes[list.positionColumn] = position;
+  }
+  return Object.keys(changes).length > 0 ? changes : undefined;
 }

@@ -2,12 +2,13 @@
  * Upgrade of the tables of a workbook saved in an older data layout. The migration steps run
  * on the header, so a renamed column keeps its place and the formulas that use it. They also
  * run on every row, and only the cells whose value changes are written. Columns a user added
- * keep their place and their cells.
+ * keep their place and their cells. Child tables get the columns they lack and every item row
+ * its key.
  */
 import { migrateRows, RecordType, RECORD_TYPES, Row, RowMigration } from "../../model";
-import { LAYOUTS } from "./layout";
+import { itemKeyRepair, LAYOUTS, listColumns, ListLayout } from "./layout";
 import { TypeContents } from "./recordReader";
-import { isEmptyRow } from "./tableReader";
+import { isEmptyRow, TableContents } from "./tableReader";
 import { cellsToRow } from "./tableRows";
 import { addColumns, renameColumns, TableTarget, writeRowCells } from "./tableWriter";
 import { WriteBatch } from "./writeBatch";
@@ -92,10 +93,48 @@ async function migrateTable(
 }
 
 /**
- * Queues the upgrade of every record type's main table.
- * NOTE: child tables (one row per list item) are not migrated; no layout change has touched
- * them yet.
+ * Queues the upgrade of a child table: the columns it lacks, then the key and position of
+ * each item row, numbered from 0 in the order of the stored positions.
  */
+async function migrateListTable(
+  batch: WriteBatch,
+  context: Excel.RequestContext,
+  list: ListLayout,
+  table: TableContents,
+): Promise<void> {
+  const missing = listColumns(list).filter((column) => !table.header.includes(column));
+  addColumns(batch, context, table.name, missing);
+  const target: TableTarget = {
+    name: table.name,
+    header: [...table.header, ...missing],
+    kinds: list.kinds,
+    emptyBody: false,
+  };
+  const groups = new Map<string, { index: number; row: Row }[]>();
+  table.rows.forEach((cells, index) => {
+    if (isEmptyRow(cells)) {
+      return;
+    }
+    const row = cellsToRow(table.header, cells);
+    const parentId = String(row[list.parentColumn] ?? "");
+    groups.set(parentId, [...(groups.get(parentId) ?? []), { index, row }]);
+  });
+  for (const [parentId, entries] of groups) {
+    entries.sort(
+      (left, right) =>
+        Number(left.row[list.positionColumn]) - Number(right.row[list.positionColumn]) ||
+        left.index - right.index,
+    );
+    for (const [position, entry] of entries.entries()) {
+      const changes = itemKeyRepair(list, parentId, position, entry.row);
+      if (changes !== undefined) {
+        await writeRowCells(batch, context, target, entry.index, changes);
+      }
+    }
+  }
+}
+
+/** Queues the upgrade of every record type's main table and child tables. */
 export async function migrateTables(
   batch: WriteBatch,
   context: Excel.RequestContext,
@@ -104,8 +143,15 @@ export async function migrateTables(
 ): Promise<void> {
   for (const type of RECORD_TYPES) {
     const typeContents = contents.get(type);
-    if (typeContents !== undefined) {
-      await migrateTable(batch, context, type, typeContents, upgrade);
+    if (typeContents === undefined) {
+      continue;
+    }
+    await migrateTable(batch, context, type, typeContents, upgrade);
+    for (const list of LAYOUTS[type].lists) {
+      const table = typeContents.lists.get(list.path);
+      if (table !== undefined && table.exists) {
+        await migrateListTable(batch, context, list, table);
+      }
     }
   }
 }

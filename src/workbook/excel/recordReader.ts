@@ -3,7 +3,14 @@
  * record, rebuilds the records and remembers where each row sits, so a later write finds it.
  */
 import { AnyRecord, FieldIssue, RecordType, Row, RowValue } from "../../model";
-import { LAYOUTS, ListLayout, META_COLUMNS, META_TABLE_NAME, SCHEMA_VERSION_KEY } from "./layout";
+import {
+  itemKeyRepair,
+  LAYOUTS,
+  ListLayout,
+  META_COLUMNS,
+  META_TABLE_NAME,
+  SCHEMA_VERSION_KEY,
+} from "./layout";
 import { isEmptyRow, queueTableRead, TableContents } from "./tableReader";
 import { cellsToRow, RecordRows, rowsToRecord, RowsReading } from "./tableRows";
 
@@ -24,6 +31,12 @@ export interface TypeReading {
   mainHeader: string[];
   /** Body rows of each record's list items, by id. */
   listRowIndexes: Map<string, ListRowIndexes>;
+  /** Column names of each child table by list path, empty when it does not exist. */
+  listHeaders: Map<string, string[]>;
+  /** List paths whose child table has at least one item row. */
+  listsWithRows: Set<string>;
+  /** Ids of records whose list items all carry the key and position of their place. */
+  keyedRecords: Set<string>;
   /** Rows that are not valid records, e.g. after a user typed text in a number column. */
   invalid: { id: string; issues: FieldIssue[] }[];
   /** Tables of the type that do not exist. */
@@ -101,6 +114,11 @@ export function readRecords(
     records: [],
     mainHeader: contents.main.header,
     listRowIndexes: new Map(),
+    listHeaders: new Map(
+      layout.lists.map((list) => [list.path, contents.lists.get(list.path)?.header ?? []]),
+    ),
+    listsWithRows: new Set(),
+    keyedRecords: new Set(),
     invalid: [],
     missingTables: [contents.main, ...contents.lists.values()]
       .filter((table) => !table.exists)
@@ -113,6 +131,11 @@ export function readRecords(
   const groups = new Map(
     layout.lists.map((list) => [list.path, groupListRows(list, contents.lists.get(list.path))]),
   );
+  for (const [path, group] of groups) {
+    if (group.size > 0) {
+      reading.listsWithRows.add(path);
+    }
+  }
 
   for (const { row } of keyedRows(contents.main)) {
     const id = String(row.id ?? "");
@@ -121,8 +144,12 @@ export function readRecords(
     }
     const rows: RecordRows = { main: row, lists: new Map() };
     const indexes: ListRowIndexes = new Map();
+    let keyed = true;
     for (const list of layout.lists) {
       const items = groups.get(list.path)?.get(id) ?? [];
+      keyed &&= items.every(
+        (item, position) => itemKeyRepair(list, id, position, item.row) === undefined,
+      );
       rows.lists.set(
         list.path,
         items.map((item) => item.row),
@@ -138,6 +165,9 @@ export function readRecords(
     if (result.ok) {
       reading.records.push(result.record);
       reading.listRowIndexes.set(id, indexes);
+      if (keyed) {
+        reading.keyedRecords.add(id);
+      }
     } else {
       reading.invalid.push({ id, issues: result.issues });
     }

@@ -1,9 +1,11 @@
 /**
- * One write of records of one type. A read finds the rows by id in one sync, or two when the
- * main table's columns changed since the store last read it. The queued writes follow in one
- * sync unless they exceed a request, and they find a record's main row by its id again in that
- * sync. Missing tables are recreated empty and missing columns are added, so a save repairs a
- * damaged layout.
+ * One write of records of one type. An edit or a delete of a record whose rows the store's last
+ * reading can address takes one sync with no read (`updateFromReading`, `deleteFromReading`).
+ * Otherwise a read finds the rows in one sync, or two when the main table's columns changed
+ * since the store last read it, and the queued writes follow in one sync unless they exceed a
+ * request. Either way, the writes find a record's main row by its id and its list rows by their
+ * keys in the sync that writes them. Missing tables are recreated empty and missing columns are
+ * added, so a save repairs a damaged layout.
  */
 import {
   AnyRecord,
@@ -18,6 +20,7 @@ import { RecordNotFoundError, StoreAccessError } from "../store";
 import { protectedSheetError } from "./accessErrors";
 import {
   ColumnKind,
+  itemKeyRepair,
   LAYOUTS,
   listColumns,
   ListLayout,
@@ -35,12 +38,11 @@ import {
   TableContents,
 } from "./tableReader";
 import { cellsToRow, recordToRows, RecordRows, rowsToRecord } from "./tableRows";
+import { changedCells, ListPlan, planList, queueRecordDelete, queueRecordEdit } from "./listWrites";
 import {
   addColumns,
   appendRows,
   createTable,
-  deleteRow,
-  deleteRows,
   findId,
   RowById,
   TableTarget,
@@ -231,24 +233,15 @@ export class RecordWriter {
   }
 
   /**
-   * Writes the cells of `record` that differ from `current`, and its changed lists. The main
-   * row is found by its id in the sync that writes it.
-   * NOTE: list rows in child tables are still addressed by the position read one sync earlier,
-   * so a co-author who inserts or deletes list rows above them in between shifts those writes.
+   * Writes the cells of `record` that differ from `current`, and its changed lists, after
+   * `read(id)`. List rows whose key or position is not that of their place (after a user
+   * sorted or edited the child table) get them back first, by the positions just read.
    *
    * @throws RecordNotFoundError when a co-author deleted the record since the read.
    */
   async update(current: AnyRecord, record: AnyRecord): Promise<void> {
     const batch = this.newBatch();
-    const before = recordToRows(this.type, current);
-    const after = recordToRows(this.type, record);
     const layout = LAYOUTS[this.type];
-    const changes: Record<string, RowValue | undefined> = {};
-    for (const column of layout.columns) {
-      if (before.main[column] !== after.main[column]) {
-        changes[column] = after.main[column];
-      }
-    }
     const main = await this.ensureTable(
       batch,
       this.main,
@@ -256,39 +249,165 @@ export class RecordWriter {
       layout.columns,
       layout.kinds,
     );
-    const row = this.mainRow(record.id, main.header.length);
-
-    await this.whileRowExists(record.id, row, async () => {
-      // The main row first: when it is gone, the sync fails there and drops the list writes.
-      await writeRowCells(batch, this.context, main, row.locate, changes);
-      for (const list of layout.lists) {
-        const oldItems = before.lists.get(list.path) ?? [];
-        const newItems = after.lists.get(list.path) ?? [];
-        if (!valuesEqual(oldItems, newItems)) {
-          await this.rewriteList(batch, list, record.id, newItems);
-        }
+    const before = recordToRows(this.type, current);
+    const after = recordToRows(this.type, record);
+    const plans: ListPlan[] = [];
+    for (const list of layout.lists) {
+      const desired = after.lists.get(list.path) ?? [];
+      if (valuesEqual(before.lists.get(list.path) ?? [], desired)) {
+        continue;
       }
+      const target = await this.listTarget(batch, list);
+      const stored = await this.repairKeys(batch, list, target, record.id);
+      plans.push(planList(list, target, record.id, stored, desired));
+    }
+
+    await this.whileRowExists(record.id, async () => {
+      await queueRecordEdit(batch, this.context, {
+        main,
+        id: record.id,
+        changes: changedCells(layout.columns, before.main, after.main),
+        plans,
+      });
       await batch.flush();
     });
   }
 
   /**
-   * Deletes the record's main row, found by its id in the same sync, and its list rows.
+   * Writes the cells of `record` that differ from `before`, the copy the store holds, in one
+   * sync without reading first: the main row is found by its id and list rows by their keys in
+   * that sync, in the columns of the store's last reading. The sync also returns the main row
+   * as it was just before the write, so the caller learns of a co-author's edit it had not heard
+   * of yet.
+   *
+   * @returns the main row before the write, or undefined without writing when the last reading
+   *   cannot address every change, e.g. a column is missing or list keys need repair; the
+   *   caller then reads and writes with `update`.
+   * @throws the sync's error when a row was not found or a sheet is protected; commands queued
+   *   before the failing one may have run, and `update` after `read` completes the edit.
+   */
+  static async updateFromReading(
+    context: Excel.RequestContext,
+    type: RecordType,
+    reading: TypeReading,
+    before: AnyRecord,
+    record: AnyRecord,
+    maxRequestBytes: number | undefined,
+  ): Promise<Row | undefined> {
+    const layout = LAYOUTS[type];
+    const rowsBefore = recordToRows(type, before);
+    const rowsAfter = recordToRows(type, record);
+    const changes = changedCells(layout.columns, rowsBefore.main, rowsAfter.main);
+    const header = reading.mainHeader;
+    const idColumn = header.indexOf("id");
+    if (idColumn < 0 || Object.keys(changes).some((column) => !header.includes(column))) {
+      return undefined;
+    }
+    const plans: ListPlan[] = [];
+    for (const list of layout.lists) {
+      const stored = rowsBefore.lists.get(list.path) ?? [];
+      const desired = rowsAfter.lists.get(list.path) ?? [];
+      if (valuesEqual(stored, desired)) {
+        continue;
+      }
+      const listHeader = reading.listHeaders.get(list.path) ?? [];
+      const appends = desired.length > stored.length;
+      if (
+        !reading.keyedRecords.has(record.id) ||
+        listColumns(list).some((column) => !listHeader.includes(column)) ||
+        (appends && !reading.listsWithRows.has(list.path))
+      ) {
+        return undefined;
+      }
+      const target = {
+        name: list.tableName,
+        header: listHeader,
+        kinds: list.kinds,
+        emptyBody: false,
+      };
+      plans.push(planList(list, target, record.id, stored, desired));
+    }
+    // The row is read first: when it is gone, the sync fails before any write.
+    const storedRow = new RowById(idColumn, record.id, header.length)
+      .locate(context.workbook.tables.getItem(layout.tableName))
+      .load("values");
+    const batch = new WriteBatch(context, maxRequestBytes);
+    const main = { name: layout.tableName, header, kinds: layout.kinds, emptyBody: false };
+    await queueRecordEdit(batch, context, { main, id: record.id, changes, plans });
+    await batch.flush();
+    return cellsToRow(header, storedRow.values[0] as RowValue[]);
+  }
+
+  /**
+   * Deletes the record's list rows, found by their keys, and then its main row, found by its
+   * id, in one sync after the read. List rows whose key is not that of their place get it back
+   * first.
    *
    * @throws RecordNotFoundError when a co-author deleted the record since the read.
    */
   async delete(id: string): Promise<void> {
     const batch = this.newBatch();
-    const row = this.mainRow(id, this.main.header.length);
-
-    await this.whileRowExists(id, row, async () => {
-      deleteRow(batch, this.context, this.main.name, row.locate);
-      for (const list of LAYOUTS[this.type].lists) {
-        const indexes = this.listEntries(list, id).map((entry) => entry.index);
-        deleteRows(batch, this.context, list.tableName, indexes);
+    const layout = LAYOUTS[this.type];
+    const plans: ListPlan[] = [];
+    for (const list of layout.lists) {
+      const contents = this.lists.get(list.path);
+      if (contents === undefined || !contents.exists) {
+        continue;
       }
+      const target = await this.listTarget(batch, list);
+      const stored = await this.repairKeys(batch, list, target, id);
+      plans.push(planList(list, target, id, stored, []));
+    }
+    await this.whileRowExists(id, async () => {
+      queueRecordDelete(batch, this.context, {
+        mainName: this.main.name,
+        main: new RowById(this.main.header.indexOf("id"), id, this.main.header.length),
+        plans,
+      });
       await batch.flush();
     });
+  }
+
+  /**
+   * Deletes a record in one sync without reading first: its list rows by their keys, as many as
+   * the store's copy has items, then its main row by its id.
+   *
+   * @returns false without writing when the last reading cannot address every row.
+   * @throws the sync's error when a row was not found; `delete` after `read` then completes it.
+   */
+  static async deleteFromReading(
+    context: Excel.RequestContext,
+    type: RecordType,
+    reading: TypeReading,
+    record: AnyRecord,
+  ): Promise<boolean> {
+    const layout = LAYOUTS[type];
+    const rows = recordToRows(type, record);
+    const idColumn = reading.mainHeader.indexOf("id");
+    if (idColumn < 0 || !reading.keyedRecords.has(record.id)) {
+      return false;
+    }
+    const plans: ListPlan[] = [];
+    for (const list of layout.lists) {
+      const stored = rows.lists.get(list.path) ?? [];
+      const header = reading.listHeaders.get(list.path) ?? [];
+      if (stored.length === 0) {
+        continue;
+      }
+      if (!header.includes(list.keyColumn)) {
+        return false;
+      }
+      const target = { name: list.tableName, header, kinds: list.kinds, emptyBody: false };
+      plans.push(planList(list, target, record.id, stored, []));
+    }
+    const batch = new WriteBatch(context);
+    queueRecordDelete(batch, context, {
+      mainName: layout.tableName,
+      main: new RowById(idColumn, record.id, reading.mainHeader.length),
+      plans,
+    });
+    await batch.flush();
+    return true;
   }
 
   /** Queues the layout version into the meta table, creating the table when missing. */
@@ -356,23 +475,12 @@ export class RecordWriter {
     }
   }
 
-  private mainRow(id: string, width: number): RowById {
-    return new RowById(this.main.header.indexOf("id"), id, width);
-  }
-
   /**
-   * Runs the writes of record `id`, whose first command addresses `row`, and throws
-   * `RecordNotFoundError` when the row was gone by then. After a failed sync, one more sync
-   * checks whether the record is gone.
-   * NOTE: the mock fails a sync at a write to a range of a null object, and whether Excel does
-   * is not verified. If Excel skips the write instead, `row.missing` still reports the record
-   * as not found, but the list writes queued after it have been sent.
+   * Runs the writes of record `id`, which find its main row by id, and throws
+   * `RecordNotFoundError` when the sync failed because the row is gone. After a failed sync,
+   * one more sync checks whether the record is gone.
    */
-  private async whileRowExists(
-    id: string,
-    row: RowById,
-    write: () => Promise<void>,
-  ): Promise<void> {
+  private async whileRowExists(id: string, write: () => Promise<void>): Promise<void> {
     try {
       await write();
     } catch (error) {
@@ -381,9 +489,6 @@ export class RecordWriter {
         throw new RecordNotFoundError(this.type, id);
       }
       throw error;
-    }
-    if (row.missing) {
-      throw new RecordNotFoundError(this.type, id);
     }
   }
 
@@ -442,32 +547,24 @@ export class RecordWriter {
   }
 
   /**
-   * Overwrites the record's existing list rows in place, then appends the extra items or
-   * deletes the surplus rows.
+   * Queues, by the positions just read, the key and position of each list row of record `id`
+   * that lacks those of its place, and returns the rows as they will be.
    */
-  private async rewriteList(
+  private async repairKeys(
     batch: WriteBatch,
     list: ListLayout,
+    target: TableTarget,
     id: string,
-    items: readonly Row[],
-  ): Promise<void> {
-    const target = await this.listTarget(batch, list);
-    const existing = this.lists.get(list.path)?.exists ? this.listEntries(list, id) : [];
-    const kept = Math.min(existing.length, items.length);
-    for (let position = 0; position < kept; position++) {
-      const changes: Record<string, RowValue | undefined> = {};
-      for (const column of listColumns(list)) {
-        if (existing[position].row[column] !== (items[position][column] ?? "")) {
-          changes[column] = items[position][column];
-        }
+  ): Promise<Row[]> {
+    const stored: Row[] = [];
+    for (const [position, entry] of this.listEntries(list, id).entries()) {
+      const repair = itemKeyRepair(list, id, position, entry.row);
+      if (repair !== undefined) {
+        await writeRowCells(batch, this.context, target, entry.index, repair);
       }
-      if (Object.keys(changes).length > 0) {
-        await writeRowCells(batch, this.context, target, existing[position].index, changes);
-      }
+      stored.push({ ...entry.row, ...repair });
     }
-    await appendRows(batch, this.context, target, items.slice(kept));
-    const surplus = existing.slice(kept).map((entry) => entry.index);
-    deleteRows(batch, this.context, list.tableName, surplus);
+    return stored;
   }
 
   /**

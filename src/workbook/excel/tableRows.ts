@@ -13,7 +13,7 @@ import {
   rowToRecordInput,
   validateRecord,
 } from "../../model";
-import { LAYOUTS, ListLayout } from "./layout";
+import { itemKey, LAYOUTS, ListLayout } from "./layout";
 
 /** The rows that store one record, keyed by column name. */
 export interface RecordRows {
@@ -43,7 +43,11 @@ function listRows(list: ListLayout, parentId: string, flat: Row): Row[] {
   const rows: Row[] = [];
   for (let position = 0; ; position++) {
     const prefix = `${list.path}.${position}`;
-    const item: Row = { [list.parentColumn]: parentId, [list.positionColumn]: position };
+    const item: Row = {
+      [list.parentColumn]: parentId,
+      [list.positionColumn]: position,
+      [list.keyColumn]: itemKey(parentId, position),
+    };
     let found = false;
     if (list.plainValues) {
       found = prefix in flat;

@@ -1,7 +1,7 @@
 /**
- * Queued writes to the adapter's tables. A record's main row is found by its id in the batch
- * that writes it (`RowById`). Other rows are addressed by their position in the table body,
- * read one sync before. New rows go just below the body with `Range.values`, so the table grows
+ * Queued writes to the adapter's tables. A record's main row is found by its id, and a list
+ * item's row by its key, in the batch that writes it (`RowById`). Only the upgrade of an older
+ * layout and the repair of damaged keys address rows by their position, read one sync before. New rows go just below the body with `Range.values`, so the table grows
  * without `rows.add`, which conflicts between co-authors. Text cells get the number format "@"
  * before their values, so Excel stores `=1+1`, `0012` or `3/4` as text.
  */
@@ -71,12 +71,14 @@ export function rowAt(index: number): RowLocator {
 /**
  * A table row found by the id in it within the batch that writes it, so rows a co-author
  * inserted or deleted above it since the last read cannot shift the write to another record.
+ * `Range.find` fails the sync with ItemNotFound when no row holds the id, and Office.js then
+ * runs none of the batch's later commands; the caller puts the writes that must not happen
+ * without this row after it.
  */
 export class RowById {
   private readonly idColumn: number;
   private readonly id: string;
   private readonly width: number;
-  private found: Excel.Range | undefined;
 
   /** Creates the locator of the row containing `id` in column `idColumn`, `width` columns wide. */
   constructor(idColumn: number, id: string, width: number) {
@@ -87,27 +89,32 @@ export class RowById {
 
   /** Queues the search of the id and returns the row from the table's first column. */
   readonly locate: RowLocator = (target) => {
-    this.found = findId(target, this.idColumn, this.id);
-    return this.found.getOffsetRange(0, -this.idColumn).getResizedRange(0, this.width - 1);
+    const found = idColumnOf(target, this.idColumn).find(this.id, {
+      completeMatch: true,
+      matchCase: true,
+    });
+    return found.getOffsetRange(0, -this.idColumn).getResizedRange(0, this.width - 1);
   };
+}
 
-  /** True when the search found no row with the id; read only after the batch's sync. */
-  get missing(): boolean {
-    return this.found === undefined || this.found.isNullObject;
-  }
+/**
+ * The id column of a table with its header cell, so the range is never a single cell, for
+ * which `Range.find` would search the whole sheet. Ids are UUIDs and keys contain one, so a
+ * header cell never matches.
+ */
+function idColumnOf(target: Excel.Table, idColumn: number): Excel.Range {
+  return target.getRange().getColumn(idColumn);
 }
 
 /**
  * Queues the search of `id` in a table's id column and returns the found cell, a null object
- * when no row contains the id. The column includes the header cell, so the range is never a single
- * cell, for which `Range.find` would search the whole sheet. Ids are UUIDs, so the header cell
- * `id` never matches.
+ * when no row contains the id.
  */
 export function findId(target: Excel.Table, idColumn: number, id: string): Excel.Range {
-  return target
-    .getRange()
-    .getColumn(idColumn)
-    .findOrNullObject(id, { completeMatch: true, matchCase: true });
+  return idColumnOf(target, idColumn).findOrNullObject(id, {
+    completeMatch: true,
+    matchCase: true,
+  });
 }
 
 function writeRange(range: Excel.Range, values: CellWrite[][], formats: (string | null)[][]): void {

@@ -87,8 +87,8 @@ describe("ExcelStore layout", () => {
     const table = defined(workbook.readTable("SPM_TargetGroupObjections"));
     expect(table.header).toEqual(listColumns(LAYOUTS.targetGroup.lists[0]));
     expect(table.rows).toEqual([
-      [group.id, 0, "Too expensive", "Show the cost per patient"],
-      [group.id, 1, "No time", ""],
+      [group.id, 0, "Too expensive", "Show the cost per patient", `${group.id}:0`],
+      [group.id, 1, "No time", "", `${group.id}:1`],
     ]);
   });
 

@@ -74,7 +74,7 @@ describe("ExcelStore writes", () => {
 
     expect(column(workbook, "name")).toEqual(["Pharmacies", "Hospitals"]);
     const objections = defined(workbook.readTable("SPM_TargetGroupObjections")).rows;
-    expect(objections).toEqual([["", "", "", ""]]);
+    expect(objections).toEqual([["", "", "", "", ""]]);
   });
 
   test("delete removes its list rows", async () => {
@@ -118,8 +118,8 @@ describe("ExcelStore writes", () => {
 
     const rows = defined(workbook.readTable("SPM_TargetGroupObjections")).rows;
     expect(rows).toEqual([
-      [other.id, 0, "Other's", ""],
-      [group.id, 0, "Two", "Answer"],
+      [other.id, 0, "Other's", "", `${other.id}:0`],
+      [group.id, 0, "Two", "Answer", `${group.id}:0`],
     ]);
     const stored = defined(await store.get("targetGroup", group.id));
     expect(stored.strategy.objections).toEqual([{ objection: "Two", response: "Answer" }]);
