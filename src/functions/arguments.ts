@@ -490,23 +490,31 @@ export function readPercentSeries(
   name: string,
   range: PercentRange = {},
 ): number[] {
-  const cells = trimTrailingBlanks(readVector(value, name), name);
+  const cells = readVector(value, name);
+  const length = lengthWithoutTrailingBlanks(cells, name);
   const min = range.min ?? 0;
   const max = range.max ?? 1;
-  return cells.map((cell, i) => {
+  const fractions = new Array<number>(length);
+  for (let i = 0; i < length; i++) {
+    const cell = cells[i];
     // Numbers within range take the short path, which keeps a long range fast.
     if (typeof cell === "number" && cell >= min && cell <= max) {
-      return cell;
+      fractions[i] = cell;
+      continue;
     }
     if (typeof cell !== "number" && parsePercentText(cell) === undefined) {
       rejectSeriesCell(name, i + 1, cell);
     }
-    return readPresentPercent(cell, `${name}: cell ${i + 1}`, range);
-  });
+    fractions[i] = readPresentPercent(cell, `${name}: cell ${i + 1}`, range);
+  }
+  return fractions;
 }
 
-/** Drops blank cells at the end of a range; a range with nothing else is insufficient data. */
-function trimTrailingBlanks(cells: unknown[], name: string): unknown[] {
+/**
+ * Returns the number of cells before the blank cells at the end of a range. A range with
+ * nothing else is insufficient data.
+ */
+function lengthWithoutTrailingBlanks(cells: readonly unknown[], name: string): number {
   let length = cells.length;
   while (length > 0 && isBlank(cells[length - 1])) {
     length--;
@@ -514,7 +522,12 @@ function trimTrailingBlanks(cells: unknown[], name: string): unknown[] {
   if (length === 0) {
     throw new InsufficientDataError(`${name} is empty; select a range with values.`);
   }
-  return cells.slice(0, length);
+  return length;
+}
+
+/** Drops blank cells at the end of a range; a range with nothing else is insufficient data. */
+function trimTrailingBlanks(cells: unknown[], name: string): unknown[] {
+  return cells.slice(0, lengthWithoutTrailingBlanks(cells, name));
 }
 
 /**

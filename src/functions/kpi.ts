@@ -71,7 +71,7 @@ import {
   readVector,
 } from "./arguments";
 import { ratioFunctionError } from "./cost";
-import { ResultCell, toNumber, toTable } from "./results";
+import { ResultCell, toNumber, toOptionalColumn, toTable } from "./results";
 
 /**
  * Computes quota attainment: actual ÷ quota.
@@ -368,8 +368,7 @@ export function growth(values: any[][], comparison?: string, periods_per_year?: 
       MONTHS_PER_YEAR,
     );
     const lag = kind === "year" ? perYear : 1;
-    const rows = periodGrowth(series, lag).map((rate): ResultCell[] => [rate ?? ""]);
-    return toTable(rows, "the growth");
+    return toOptionalColumn(periodGrowth(series, lag), "the growth");
   } catch (error) {
     throw ratioFunctionError("KPI.GROWTH", error);
   }

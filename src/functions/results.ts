@@ -34,19 +34,42 @@ export function toColumn(values: readonly number[], label: string): number[][] {
 }
 
 /**
+ * Converts numbers and gaps into a one-column result that spills down, with "" (a blank cell)
+ * for each null, such as a period without an earlier value to compare with.
+ */
+export function toOptionalColumn(
+  values: readonly (number | null)[],
+  label: string,
+): ResultCell[][] {
+  const column = new Array<ResultCell[]>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    column[i] = [value === null ? "" : checkFinite(value, label, ` in row ${i + 1}, column 1`)];
+  }
+  return column;
+}
+
+/**
  * Checks a table of rows before Excel shows it: each row must have the same number of columns,
  * and each number must be finite.
  */
 export function toTable(rows: readonly (readonly ResultCell[])[], label: string): ResultCell[][] {
   const width = rows.length > 0 ? rows[0].length : 0;
-  return rows.map((row, i) => {
+  const table = new Array<ResultCell[]>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     if (row.length !== width) {
       throw new Error(`Row ${i + 1} of ${label} has ${row.length} cells instead of ${width}.`);
     }
-    return row.map((cell, j) =>
-      typeof cell === "number"
-        ? checkFinite(cell, label, ` in row ${i + 1}, column ${j + 1}`)
-        : cell,
-    );
-  });
+    const cells = new Array<ResultCell>(width);
+    for (let j = 0; j < width; j++) {
+      const cell = row[j];
+      cells[j] =
+        typeof cell === "number"
+          ? checkFinite(cell, label, ` in row ${i + 1}, column ${j + 1}`)
+          : cell;
+    }
+    table[i] = cells;
+  }
+  return table;
 }

@@ -8,13 +8,12 @@ import { InvalidInputError } from "../errors";
  * periods whose earlier value is 0 have no growth (null).
  */
 export function periodGrowth(values: readonly number[], lag: number): (number | null)[] {
-  return values.map((current, t) => {
-    if (t < lag || values[t - lag] === 0) {
-      return null;
-    }
-    const earlier = values[t - lag];
-    return (current - earlier) / Math.abs(earlier);
-  });
+  const rates = new Array<number | null>(values.length);
+  for (let t = 0; t < values.length; t++) {
+    const earlier = t < lag ? 0 : values[t - lag];
+    rates[t] = earlier === 0 ? null : (values[t] - earlier) / Math.abs(earlier);
+  }
+  return rates;
 }
 
 /**
