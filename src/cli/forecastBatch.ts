@@ -82,7 +82,7 @@ function forecastRow(
   }
 }
 
-/** Formats the header: id column name, method, h1 … hH, then lowerL_h1 … upperL_hH with a level. */
+/** Formats the header: id column, method, h1 … hH, then lowerL_h1 … upperL_hH with level L. */
 function headerLine(idHeader: string, settings: BatchSettings): string {
   const steps = Array.from({ length: settings.horizon }, (_, i) => `h${i + 1}`);
   const columns = [idHeader, "method", ...steps];
