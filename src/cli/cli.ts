@@ -82,7 +82,7 @@ async function runCommand(argv: string[]): Promise<number> {
   const [command, ...operands] = positionals;
   const engine = { blanks: parseBlanks(values.blanks) };
 
-  if (command !== "forecast") {
+  if (command === "eval" || command === "calc") {
     FORECAST_ONLY_OPTIONS.forEach((option) => rejectOption(command, `--${option}`, values[option]));
   }
   if (command === "eval") {

@@ -308,6 +308,12 @@ describe("spm forecast usage errors", () => {
     expect(result.stderr).toContain("spm eval does not take the --horizon option.");
   });
 
+  test("unknown command ignores forecast options", async () => {
+    const result = await runSpm("predict", "--horizon", "2", input);
+    expect(result.status).toBe(USAGE_ERROR);
+    expect(result.stderr).toContain("The command is unknown: predict.");
+  });
+
   test("help documents exit codes", async () => {
     const result = await runSpm("--help");
     expect(result.stdout).toContain("spm forecast --method NAME --horizon H");
