@@ -35,7 +35,7 @@ import {
   grossRevenueRetention,
   netRevenueRetention,
 } from "../core/kpi/retention";
-import { CycleStatistic, salesCycleLength } from "../core/kpi/salesCycle";
+import { CycleStatistic, EmptyMedianError, salesCycleLength } from "../core/kpi/salesCycle";
 import {
   averageDealSize,
   pipelineCoverage,
@@ -168,7 +168,7 @@ const STATISTIC_CHOICES: readonly TextChoice<CycleStatistic>[] = [
  * @param [statistic] Optional. "mean" or "median". Omit it for the mean.
  * @returns The cycle length in days (a fraction when the dates carry times of day).
  * @example =SPM.KPI.SALESCYCLE(B2:B200, C2:C200, "median")
- * @errors #VALUE! when a cell is not a date, the ranges differ in count, a close date precedes its created date, or statistic is unknown; #DIV/0! when no deal is closed.
+ * @errors #VALUE! when a cell is not a date, the ranges differ in count, a close date precedes its created date, or statistic is unknown. When no deal is closed, #DIV/0! for the mean and #NUM! for the median, as Excel's AVERAGE and MEDIAN give.
  */
 export function salesCycle(created: any[][], closed: any[][], statistic?: string): number {
   try {
@@ -178,6 +178,9 @@ export function salesCycle(created: any[][], closed: any[][], statistic?: string
     const kind = readOptionalChoice(statistic, "statistic", STATISTIC_CHOICES, "mean");
     return toNumber(salesCycleLength(createdDates, closedDates, kind), "the sales cycle length");
   } catch (error) {
+    if (error instanceof EmptyMedianError) {
+      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, error.message);
+    }
     throw ratioFunctionError("KPI.SALESCYCLE", error);
   }
 }

@@ -1,3 +1,4 @@
+import * as formulajs from "@formulajs/formulajs";
 import { createTestEngine, evaluate } from "../support/engine";
 import {
   column,
@@ -493,5 +494,27 @@ describe("KPI bad input", () => {
 
   test.each(cases)("%s", async (_name, formula, code, message) => {
     expectError(await evaluate(formula, DEALS), code, message);
+  });
+});
+
+describe("KPI.SALESCYCLE without closed deals", () => {
+  // Row 3 is an open deal, so B3 and C3 give no cycle length. The expected errors are those of
+  // Excel's statistics over no numbers. AVERAGE is evaluated in the same engine. HyperFormula
+  // 3.5.0 returns 0 for MEDIAN of a blank cell where Excel returns #NUM!, so the median's
+  // reference is formulajs 4.6.1's MEDIAN, which follows Excel.
+  const noCycleLengths: number[] = [];
+  const medianError = formulajs.MEDIAN(noCycleLengths) as unknown as Error;
+
+  test("mean matches AVERAGE", async () => {
+    const engine = await createTestEngine(DEALS);
+    const reference = engine.evaluate("=AVERAGE(C3)") as { error: string };
+    const result = engine.evaluate("=SPM.KPI.SALESCYCLE(B3, C3)");
+    expectError(result, reference.error, /^closed has no close dates/);
+  });
+
+  test("median matches MEDIAN", async () => {
+    const result = await evaluate('=SPM.KPI.SALESCYCLE(B3, C3, "median")', DEALS);
+    expect(medianError.message).toBe("#NUM!");
+    expectError(result, medianError.message, /^closed has no close dates/);
   });
 });

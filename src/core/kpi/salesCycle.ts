@@ -5,6 +5,17 @@
 import { InvalidInputError } from "../errors";
 import { DivisionByZeroError } from "../economics/division";
 
+/**
+ * The median of no values (#NUM! in the cell, as Excel's MEDIAN gives when it finds no
+ * numbers).
+ */
+export class EmptyMedianError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EmptyMedianError";
+  }
+}
+
 /** Statistic of the cycle lengths. */
 export type CycleStatistic = "mean" | "median";
 
@@ -45,7 +56,8 @@ export function median(values: readonly number[]): number {
 
 /**
  * Computes the mean or median sales cycle length in days over the closed deals. With no closed
- * deal there is nothing to average, which Excel's AVERAGE shows as #DIV/0!.
+ * deal the mean raises `DivisionByZeroError`, as Excel's AVERAGE shows #DIV/0!, and the median
+ * raises `EmptyMedianError`, as Excel's MEDIAN shows #NUM!.
  */
 export function salesCycleLength(
   created: readonly (number | null)[],
@@ -54,8 +66,8 @@ export function salesCycleLength(
 ): number {
   const days = cycleLengths(created, closed);
   if (days.length === 0) {
-    // NOTE: Excel's MEDIAN of no values gives #NUM!, but both statistics show #DIV/0! here.
-    throw new DivisionByZeroError("closed has no close dates, so there is no closed deal.");
+    const message = "closed has no close dates, so there is no closed deal.";
+    throw statistic === "median" ? new EmptyMedianError(message) : new DivisionByZeroError(message);
   }
   if (statistic === "median") {
     return median(days);
