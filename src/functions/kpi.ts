@@ -22,7 +22,7 @@ import {
   shareOfShelf,
   weightedDistribution,
 } from "../core/kpi/distribution";
-import { compoundAnnualGrowth, periodGrowth } from "../core/kpi/growth";
+import { compoundAnnualGrowth, growthAt } from "../core/kpi/growth";
 import {
   FORECAST_CATEGORIES,
   ForecastCategory,
@@ -71,7 +71,7 @@ import {
   readVector,
 } from "./arguments";
 import { ratioFunctionError } from "./cost";
-import { ResultCell, toNumber, toOptionalColumn, toTable } from "./results";
+import { ResultCell, toColumnRow, toNumber, toTable } from "./results";
 
 /**
  * Computes quota attainment: actual ÷ quota.
@@ -371,10 +371,23 @@ export function growth(values: any[][], comparison?: string, periods_per_year?: 
       MONTHS_PER_YEAR,
     );
     const lag = kind === "year" ? perYear : 1;
-    return toOptionalColumn(periodGrowth(series, lag), "the growth");
+    return growthColumn(series, lag);
   } catch (error) {
     throw ratioFunctionError("KPI.GROWTH", error);
   }
+}
+
+/**
+ * Spills the growth of each period as a column, with "" where a period has no earlier value to
+ * compare with. It takes one rate at a time, because an array of rates and gaps would box each
+ * rate in a long range.
+ */
+function growthColumn(series: readonly number[], lag: number): ResultCell[][] {
+  const column = new Array<ResultCell[]>(series.length);
+  for (let t = 0; t < series.length; t++) {
+    column[t] = toColumnRow(growthAt(series, t, lag), "the growth", t);
+  }
+  return column;
 }
 
 /**

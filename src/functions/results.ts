@@ -8,45 +8,51 @@ import { InvalidInputError } from "../core/errors";
 /** A value Excel can show in one cell of a result. */
 export type ResultCell = number | string | boolean;
 
-/** Rejects a number that is NaN or infinite, naming it by `label` and giving its position. */
-function checkFinite(value: number, label: string, position: string): number {
+/**
+ * Rejects a number that is NaN or infinite, naming it by `label` and giving its position: `row`
+ * and `column` count from 1, and 0 leaves them out of the message. The message is built only
+ * when the check fails, because a long spilled result checks every cell.
+ */
+function checkFinite(value: number, label: string, row = 0, column = 0): number {
   if (!Number.isFinite(value)) {
-    throw new InvalidInputError(
-      `${label} is not a finite number (${String(value)}${position}); ` +
-        "the input may contain values too large or too far apart for this method.",
-    );
+    rejectNonFinite(value, label, row, column);
   }
   return value;
 }
 
+/** Throws the error of `checkFinite` for a number that is not finite. */
+function rejectNonFinite(value: number, label: string, row: number, column: number): never {
+  let position = "";
+  if (row > 0) {
+    position = column > 0 ? ` in row ${row}, column ${column}` : ` in row ${row}`;
+  }
+  throw new InvalidInputError(
+    `${label} is not a finite number (${String(value)}${position}); ` +
+      "the input may contain values too large or too far apart for this method.",
+  );
+}
+
 /** Returns `value` as a single-cell result after checking that it is finite. */
 export function toNumber(value: number, label: string): number {
-  return checkFinite(value, label, "");
+  return checkFinite(value, label);
 }
 
 /** Converts numbers into a one-column result, [[v1], [v2], ...], that spills down. */
 export function toColumn(values: readonly number[], label: string): number[][] {
   const column = new Array<number[]>(values.length);
   for (let i = 0; i < values.length; i++) {
-    column[i] = [checkFinite(values[i], label, ` in row ${i + 1}`)];
+    column[i] = [checkFinite(values[i], label, i + 1)];
   }
   return column;
 }
 
 /**
- * Converts numbers and gaps into a one-column result that spills down, with "" (a blank cell)
- * for each null, such as a period without an earlier value to compare with.
+ * Returns the row at index `row` of a one-column result: the number after checking that it is
+ * finite, or "" (a blank cell) for null, such as a period without an earlier value to compare
+ * with. It lets a long column be built without an array of numbers and gaps.
  */
-export function toOptionalColumn(
-  values: readonly (number | null)[],
-  label: string,
-): ResultCell[][] {
-  const column = new Array<ResultCell[]>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    column[i] = [value === null ? "" : checkFinite(value, label, ` in row ${i + 1}, column 1`)];
-  }
-  return column;
+export function toColumnRow(value: number | null, label: string, row: number): ResultCell[] {
+  return [value === null ? "" : checkFinite(value, label, row + 1, 1)];
 }
 
 /**
@@ -64,10 +70,7 @@ export function toTable(rows: readonly (readonly ResultCell[])[], label: string)
     const cells = new Array<ResultCell>(width);
     for (let j = 0; j < width; j++) {
       const cell = row[j];
-      cells[j] =
-        typeof cell === "number"
-          ? checkFinite(cell, label, ` in row ${i + 1}, column ${j + 1}`)
-          : cell;
+      cells[j] = typeof cell === "number" ? checkFinite(cell, label, i + 1, j + 1) : cell;
     }
     table[i] = cells;
   }

@@ -10,10 +10,18 @@ import { InvalidInputError } from "../errors";
 export function periodGrowth(values: readonly number[], lag: number): (number | null)[] {
   const rates = new Array<number | null>(values.length);
   for (let t = 0; t < values.length; t++) {
-    const earlier = t < lag ? 0 : values[t - lag];
-    rates[t] = earlier === 0 ? null : (values[t] - earlier) / Math.abs(earlier);
+    rates[t] = growthAt(values, t, lag);
   }
   return rates;
+}
+
+/**
+ * Computes the growth of period `t` over the value `lag` periods earlier, as `periodGrowth` does
+ * for every period, without building the array of all rates.
+ */
+export function growthAt(values: readonly number[], t: number, lag: number): number | null {
+  const earlier = t < lag ? 0 : values[t - lag];
+  return earlier === 0 ? null : (values[t] - earlier) / Math.abs(earlier);
 }
 
 /**
