@@ -53,7 +53,7 @@ import { ChangeNotifier } from "./changeNotifier";
 import { LAYOUTS, META_TABLE_NAME, typeOfTable } from "./layout";
 import { migrateTables } from "./layoutMigration";
 import { queueMetaRead, RowMemo, TypeContents, TypeReading } from "./recordReader";
-import { readModel } from "./modelRead";
+import { CellSizeEstimates, ModelRead, readModel, ReadPlan } from "./modelRead";
 import { RecordWriter } from "./recordWriter";
 import { recordToRows, rowsToRecord } from "./tableRows";
 import { TableEventRegistry } from "./tableEvents";
@@ -105,6 +105,8 @@ export class ExcelStore implements SalesSystemStore {
   private readonly events: TableEventRegistry;
   private readonly dirtyTypes = new Set<RecordType>();
   private operations: Promise<unknown> = Promise.resolve();
+  /** How the next read of the whole model starts: in chunks after one that needed them. */
+  private readonly readPlan: ReadPlan = { chunked: false, sizes: new CellSizeEstimates() };
 
   private constructor(context: Excel.RequestContext, options: ExcelStoreOptions) {
     this.context = context;
@@ -488,14 +490,20 @@ export class ExcelStore implements SalesSystemStore {
     });
   }
 
-  private readAll(types: readonly RecordType[] = RECORD_TYPES): ReturnType<typeof readModel> {
+  private async readAll(types: readonly RecordType[] = RECORD_TYPES): Promise<ModelRead> {
     const memos = new Map<RecordType, RowMemo>();
     for (const [type, cache] of this.cache) {
       if (cache.reading !== undefined) {
         memos.set(type, cache.reading.memo);
       }
     }
-    return readModel(this.context, memos, types);
+    const whole = types.length === RECORD_TYPES.length;
+    const plan = { ...this.readPlan, chunked: whole && this.readPlan.chunked };
+    const model = await readModel(this.context, memos, types, plan);
+    if (whole) {
+      this.readPlan.chunked = model.chunked;
+    }
+    return model;
   }
 
   private async reload(types: readonly RecordType[]): Promise<void> {

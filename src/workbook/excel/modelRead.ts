@@ -36,14 +36,31 @@ export interface ModelRead {
   layoutExists: boolean;
   /** Tables of the sales system that do not exist. */
   missingTables: string[];
+  /** True when the model did not fit in one response and was read in row chunks. */
+  chunked: boolean;
 }
 
-/** Reads every table of `types` (all by default) and the meta table, and rebuilds the records. */
+/** How a caller wants the model read: whole first, or in chunks sized by earlier reads. */
+export interface ReadPlan {
+  /** True to read in chunks at once, e.g. because the previous read needed chunks. */
+  chunked: boolean;
+  /** Cell sizes measured by earlier chunked reads, updated by this one. */
+  sizes: CellSizeEstimates;
+}
+
+/**
+ * Reads every table of `types` (all by default) and the meta table, and rebuilds the records.
+ * With `plan.chunked`, it reads in chunks at once instead of first trying one response.
+ */
 export async function readModel(
   context: Excel.RequestContext,
   memos: ReadonlyMap<RecordType, RowMemo> = new Map(),
   types: readonly RecordType[] = RECORD_TYPES,
+  plan: ReadPlan = { chunked: false, sizes: new CellSizeEstimates() },
 ): Promise<ModelRead> {
+  if (plan.chunked) {
+    return readInChunks(context, memos, types, plan.sizes);
+  }
   const reads = types.map((type) => [type, queueTypeRead(context, type)] as const);
   const meta = queueMetaRead(context);
   try {
@@ -52,15 +69,16 @@ export async function readModel(
     if ((error as { code?: unknown }).code !== RESPONSE_TOO_LARGE) {
       throw syncFailure(error, "reading the sales system data");
     }
-    return readInChunks(context, memos, types);
+    return readInChunks(context, memos, types, plan.sizes);
   }
-  return modelFrom(new Map(reads.map(([type, read]) => [type, read()])), meta(), memos);
+  return modelFrom(new Map(reads.map(([type, read]) => [type, read()])), meta(), memos, false);
 }
 
 function modelFrom(
   contents: Map<RecordType, TypeContents>,
   meta: MetaContents,
   memos: ReadonlyMap<RecordType, RowMemo>,
+  chunked: boolean,
 ): ModelRead {
   const readings = new Map(
     [...contents].map(
@@ -78,6 +96,7 @@ function modelFrom(
     version: meta.version,
     layoutExists: meta.exists || tables.some((table) => table.exists),
     missingTables: tables.filter((table) => !table.exists).map((table) => table.name),
+    chunked,
   };
 }
 
@@ -90,7 +109,7 @@ interface RowChunk {
 }
 
 /**
- * Reads the tables in row chunks after the whole model did not fit in one response: one sync
+ * Reads the tables in row chunks when the whole model does not fit in one response: one sync
  * for the headers and row counts, then chunks packed into syncs by estimated size. A sync that
  * is still too large is retried with its chunks halved.
  */
@@ -98,6 +117,7 @@ async function readInChunks(
   context: Excel.RequestContext,
   memos: ReadonlyMap<RecordType, RowMemo>,
   types: readonly RecordType[],
+  estimates: CellSizeEstimates,
 ): Promise<ModelRead> {
   const heads = types.map((type) => [type, queueTypeRead(context, type, "none")] as const);
   const meta = queueMetaRead(context);
@@ -108,7 +128,6 @@ async function readInChunks(
     ...typeContents.lists.values(),
   ]);
 
-  const estimates = new CellSizeEstimates();
   let pending: RowChunk[] = tables
     .filter((table) => table.exists)
     .map((table) => ({
@@ -146,7 +165,7 @@ async function readInChunks(
     chunks.sort((left, right) => left.start - right.start);
     table.rows = chunks.flatMap((chunk) => chunk.rows);
   }
-  return modelFrom(contents, meta(), memos);
+  return modelFrom(contents, meta(), memos, true);
 }
 
 /**
@@ -155,7 +174,7 @@ async function readInChunks(
  * `MAX_REQUEST_BYTES` by these estimates, which leaves a fifth of the 5 MB response limit for
  * rows larger than the measured average.
  */
-class CellSizeEstimates {
+export class CellSizeEstimates {
   private readonly bytesPerCell = new Map<string, number>();
   private readonly measured = new Map<string, number>();
   private readonly budget = MAX_REQUEST_BYTES;

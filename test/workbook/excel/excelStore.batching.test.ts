@@ -140,4 +140,20 @@ describe("ExcelStore write chunking", () => {
       EXCEL_WEB_PAYLOAD_LIMIT_BYTES,
     );
   });
+
+  test("next load starts in chunks", async () => {
+    const workbook = new MockExcelWorkbook({ delivery: "manual" });
+    const writer = await ExcelStore.open(excelContext(workbook.openSession("writer")));
+    // 250 descriptions of 25,000 characters are 6.25 MB, more than one response.
+    await writer.importRecords("targetGroup", buildTargetGroups(250, "r".repeat(25_000)));
+    const reader = await ExcelStore.open(excelContext(workbook.openSession("reader")));
+    const firstSync = workbook.syncs.length;
+
+    await reader.load();
+
+    const readSyncs = workbook.syncs.slice(firstSync);
+    expect(readSyncs.map((record) => record.error)).not.toContain(
+      "ResponsePayloadSizeLimitExceeded",
+    );
+  });
 });
