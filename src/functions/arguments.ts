@@ -525,11 +525,6 @@ function lengthWithoutTrailingBlanks(cells: readonly unknown[], name: string): n
   return length;
 }
 
-/** Drops blank cells at the end of a range; a range with nothing else is insufficient data. */
-function trimTrailingBlanks(cells: unknown[], name: string): unknown[] {
-  return cells.slice(0, lengthWithoutTrailingBlanks(cells, name));
-}
-
 /**
  * Checks that ranges that describe the same items (deals, outlets, cost lines) have the same
  * number of values, naming both arguments in the message.
@@ -579,8 +574,11 @@ function parseFlag(cell: unknown): boolean | undefined {
  * passes it as blank, which is rejected with its position.
  */
 export function readFlags(value: unknown, name: string): boolean[] {
-  const cells = trimTrailingBlanks(readVector(value, name), name);
-  return cells.map((cell, i) => {
+  const cells = readVector(value, name);
+  const length = lengthWithoutTrailingBlanks(cells, name);
+  const flags = new Array<boolean>(length);
+  for (let i = 0; i < length; i++) {
+    const cell = cells[i];
     const flag = parseFlag(cell);
     if (flag === undefined) {
       const what = isBlank(cell) ? "is blank" : `contains ${describeCell(cell)}`;
@@ -588,8 +586,9 @@ export function readFlags(value: unknown, name: string): boolean[] {
         `${name}: cell ${i + 1} ${what}; use TRUE or FALSE, 1 or 0, or yes or no.`,
       );
     }
-    return flag;
-  });
+    flags[i] = flag;
+  }
+  return flags;
 }
 
 /** Spellings of each outcome as CRM exports write them, compared without regard to case. */

@@ -41,14 +41,15 @@ export function weightedDistribution(
   turnover: readonly number[],
 ): number {
   let stockingTurnover = 0;
-  turnover.forEach((value, i) => {
+  for (let i = 0; i < turnover.length; i++) {
+    const value = turnover[i];
     if (value < 0) {
       throw new InvalidInputError(`turnover: cell ${i + 1} is ${value}; turnover is 0 or more.`);
     }
     if (stocking[i]) {
       stockingTurnover += value;
     }
-  });
+  }
   return divide(stockingTurnover, sum(turnover), "the total turnover") * INDEX_POINTS;
 }
 

@@ -54,19 +54,23 @@ function lowerIsBetterAttainment(
  * metric, target ÷ actual for a lower-is-better one.
  */
 export function metricAttainments(input: ScorecardInput): number[] {
-  return input.actuals.map((actual, i) => {
-    const target = input.targets[i];
+  const { actuals, targets, cap, directions } = input;
+  const attainments = new Array<number>(actuals.length);
+  for (let i = 0; i < actuals.length; i++) {
+    const actual = actuals[i];
+    const target = targets[i];
     if (target === 0) {
       throw new InvalidInputError(
         `targets: cell ${i + 1} is 0, so the metric has no attainment; give a target other than 0.`,
       );
     }
     const attainment =
-      input.directions?.[i] === "lower"
-        ? lowerIsBetterAttainment(actual, target, input.cap, i + 1)
+      directions?.[i] === "lower"
+        ? lowerIsBetterAttainment(actual, target, cap, i + 1)
         : actual / target;
-    return input.cap === null ? attainment : Math.min(attainment, input.cap);
-  });
+    attainments[i] = cap === null ? attainment : Math.min(attainment, cap);
+  }
+  return attainments;
 }
 
 /**
@@ -78,13 +82,15 @@ export function weightedScore(input: ScorecardInput): number {
 
   let weighted = 0;
   let totalWeight = 0;
-  input.weights.forEach((weight, i) => {
+  const { weights } = input;
+  for (let i = 0; i < weights.length; i++) {
+    const weight = weights[i];
     if (weight < 0) {
       throw new InvalidInputError(`weights: cell ${i + 1} is ${weight}; weights are 0 or more.`);
     }
     weighted += weight * attainments[i];
     totalWeight += weight;
-  });
+  }
   if (totalWeight === 0) {
     throw new InvalidInputError("weights are all 0; give each metric a weight, such as 40%.");
   }
