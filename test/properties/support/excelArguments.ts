@@ -1,114 +1,17 @@
 /**
- * fast-check arbitraries for custom function arguments as Excel passes them. They cover numbers
- * (with -0, denormals and values near the double limits), text (with numeric-looking text),
- * logical values, omitted arguments as null, blank cells as 0 or null, and
- * `CustomFunctions.Error` values of every code. Ranges are row-major 2-D arrays of any shape.
- * The arguments of a function follow its parameters in the generated metadata: a parameter with
- * `dimensionality: "matrix"` receives a range, any other a single value.
+ * fast-check arbitraries for custom function arguments as Excel passes them: the cell values of
+ * `excelValues.ts`, logical values, omitted arguments as null, blank cells as 0 or null, and
+ * ranges as row-major 2-D arrays of any shape. The arguments of a function follow its parameters
+ * in the generated metadata: a parameter with `dimensionality: "matrix"` receives a range, any
+ * other a single value.
+ *
+ * Arbitrary values alone rarely get past a function's argument checks, so a call draws its
+ * arguments in one of three profiles. "plausible" arguments look like real sales data, "oneOff"
+ * arguments are plausible except for the odd hostile one, and "hostile" arguments may be anything.
  */
 import fc from "fast-check";
 import type { CustomFunctionParameter } from "../../../src/headless/catalog";
-import { ErrorCode, customFunctionsRuntime } from "../../../src/headless/customFunctionsRuntime";
-
-/** Numbers at the edges of double precision and of what a sheet holds. */
-const EDGE_NUMBERS: readonly number[] = [
-  0,
-  -0,
-  1,
-  -1,
-  0.5,
-  1e308,
-  -1e308,
-  Number.MAX_VALUE,
-  -Number.MAX_VALUE,
-  5e-324,
-  -5e-324,
-  2.2250738585072014e-308,
-  1e-300,
-  1e300,
-  1e15,
-  Number.MAX_SAFE_INTEGER + 2,
-  0.1 + 0.2,
-  // Excel's serial numbers of 1 Jan 1900, 31 Dec 9999 and a date of 2025.
-  1,
-  2958465,
-  45747,
-];
-
-/** Text a user types or an export brings, much of it looking like a number or a formula. */
-const TRICKY_TEXT: readonly string[] = [
-  "",
-  " ",
-  "1,5",
-  "1.234,50",
-  "1,234.50",
-  "12%",
-  "12 %",
-  "-12%",
-  "%",
-  " 12 ",
-  "12",
-  "-0",
-  "1e308",
-  "1e309",
-  "NaN",
-  "Infinity",
-  "-Infinity",
-  "=1+1",
-  "@SUM(A1)",
-  "TRUE",
-  "#N/A",
-  "2025-03-31",
-  "31/03/2025",
-  "€ 1.000",
-  "\u00a0",
-  "\t12\n",
-  "null",
-  "undefined",
-  "__proto__",
-  "constructor",
-  "x".repeat(300),
-];
-
-/** Every Excel error code `CustomFunctions.ErrorCode` has. */
-const ERROR_CODES = Object.values(ErrorCode);
-
-/** Excel error values of every code, with and without a message. */
-export function excelErrorArbitrary(): fc.Arbitrary<unknown> {
-  const runtime = customFunctionsRuntime();
-  return fc
-    .tuple(
-      fc.constantFrom(...ERROR_CODES),
-      fc.option(fc.constantFrom("message", ""), { nil: undefined }),
-    )
-    .map(([code, message]) => new runtime.Error(code, message));
-}
-
-/** Numbers from everyday values (counts, fractions, amounts, dates) to the extremes of doubles. */
-export function excelNumberArbitrary(): fc.Arbitrary<number> {
-  return fc.oneof(
-    { weight: 4, arbitrary: fc.integer({ min: -5, max: 60 }) },
-    { weight: 3, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
-    { weight: 3, arbitrary: fc.double({ min: -1e6, max: 1e7, noNaN: true }) },
-    { weight: 1, arbitrary: fc.integer({ min: 36_000, max: 50_000 }) },
-    { weight: 2, arbitrary: fc.constantFrom(...EDGE_NUMBERS) },
-    { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
-  );
-}
-
-/** Text from a parameter's own vocabulary, tricky spellings and arbitrary strings. */
-export function excelTextArbitrary(vocabulary: readonly string[] = []): fc.Arbitrary<string> {
-  const words = vocabulary.length > 0 ? vocabulary : ["text"];
-  return fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom(...words) },
-    {
-      weight: 1,
-      arbitrary: fc.constantFrom(...words).map((word) => ` ${word.toUpperCase()} `),
-    },
-    { weight: 3, arbitrary: fc.constantFrom(...TRICKY_TEXT) },
-    { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
-  );
-}
+import { excelErrorArbitrary, excelNumberArbitrary, excelTextArbitrary } from "./excelValues";
 
 /** What a range's cells mostly contain, so that many calls get past the argument checks. */
 type CellMix = "numbers" | "mostlyNumbers" | "anything";
@@ -259,6 +162,163 @@ function commonLengthArbitrary(): fc.Arbitrary<number> {
   );
 }
 
+/** How far the arguments of a call stray from real sales data. */
+type ArgumentProfile = "plausible" | "oneOff" | "hostile";
+
+/** Generates one parameter's value in the call's profile. */
+function parameterArbitrary(
+  parameter: CustomFunctionParameter,
+  length: number,
+  profile: ArgumentProfile,
+): fc.Arbitrary<unknown> {
+  if (profile === "plausible") {
+    return plausibleParameterArbitrary(parameter, length);
+  }
+  if (profile === "hostile") {
+    return hostileParameterArbitrary(parameter, length);
+  }
+  return fc.oneof(
+    { weight: 6, arbitrary: plausibleParameterArbitrary(parameter, length) },
+    { weight: 1, arbitrary: hostileParameterArbitrary(parameter, length) },
+  );
+}
+
+/** Kinds of values a range of real sales data contains. */
+type PlausibleKind = "amounts" | "counts" | "fractions" | "dates" | "words" | "flags";
+
+/** Generates one cell of real-looking data of `kind`. */
+function plausibleCellArbitrary(
+  kind: PlausibleKind,
+  vocabulary: readonly string[],
+): fc.Arbitrary<unknown> {
+  switch (kind) {
+    case "amounts":
+      return fc.oneof(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 0, max: 10_000_000 }).map((cents) => cents / 100),
+      );
+    case "counts":
+      return fc.integer({ min: 0, max: 50 });
+    case "fractions":
+      // fc.double spreads its values over the bit patterns, so most would be tiny denormals.
+      return fc.integer({ min: 0, max: 10_000 }).map((basisPoints) => basisPoints / 10_000);
+    case "dates":
+      return fc.integer({ min: 40_000, max: 50_000 });
+    case "words":
+      return fc.constantFrom(...(vocabulary.length > 0 ? vocabulary : ["text"]));
+    case "flags":
+      return fc.oneof(fc.boolean(), fc.constantFrom(0, 1));
+  }
+}
+
+/**
+ * Words in a parameter's description that hint at the kind of data it takes, such as "date" or
+ * "percentage". A hinted kind is drawn more often but never alone, so a wrong guess costs runs,
+ * not coverage.
+ */
+const KIND_HINTS: readonly [PlausibleKind, RegExp][] = [
+  ["dates", /\bdates?\b|\bday\b/i],
+  ["flags", /\bflags?\b|TRUE or FALSE/],
+  ["fractions", /%|percentage|probabilit|fraction|share/i],
+  ["counts", /\bnumber of\b|whole number/i],
+  ["words", /"[^"]+"/],
+];
+
+/** Weight of a kind of data that the description hints at, against 1 for any other kind. */
+const HINTED_KIND_WEIGHT = 6;
+
+/** Generates a kind of data for a parameter, favouring the kinds its description hints at. */
+function plausibleKindArbitrary(
+  parameter: CustomFunctionParameter,
+  kinds: readonly PlausibleKind[],
+): fc.Arbitrary<PlausibleKind> {
+  const description = parameter.description ?? "";
+  const hinted = new Set(
+    KIND_HINTS.filter(([, pattern]) => pattern.test(description)).map(([kind]) => kind),
+  );
+  return fc.oneof(
+    ...kinds.map((kind) => ({
+      weight: hinted.has(kind) ? HINTED_KIND_WEIGHT : 1,
+      arbitrary: fc.constant(kind),
+    })),
+  );
+}
+
+/** Sorts each column of a table in ascending order, as dates, thresholds and band edges are. */
+function sortColumns(rows: unknown[][]): unknown[][] {
+  if (rows.length === 0 || !rows.every((row) => row.every((cell) => typeof cell === "number"))) {
+    return rows;
+  }
+  const columns = rows[0].map((_, j) => rows.map((row) => row[j] as number).sort((a, b) => a - b));
+  return rows.map((row, i) => row.map((_, j) => columns[j][i]));
+}
+
+/**
+ * Generates a range of one kind of real-looking data: a column, a row or a small table, with its
+ * columns sorted in half of the cases.
+ */
+function plausibleRangeArbitrary(
+  parameter: CustomFunctionParameter,
+  length: number,
+  vocabulary: readonly string[],
+): fc.Arbitrary<unknown[][]> {
+  const shape = fc.oneof(
+    { weight: 6, arbitrary: fc.constant({ rows: length, columns: 1 }) },
+    { weight: 2, arbitrary: fc.constant({ rows: 1, columns: length }) },
+    { weight: 1, arbitrary: fc.constant({ rows: 1, columns: 1 }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        rows: fc.oneof(fc.constant(length), fc.integer({ min: 1, max: 6 })),
+        columns: fc.integer({ min: 2, max: 3 }),
+      }),
+    },
+  );
+  const kind = plausibleKindArbitrary(parameter, [
+    "amounts",
+    "counts",
+    "fractions",
+    "dates",
+    "words",
+    "flags",
+  ]);
+  return fc.tuple(shape, kind, fc.boolean()).chain(([{ rows, columns }, cellKind, sorted]) => {
+    const row = fc.array(plausibleCellArbitrary(cellKind, vocabulary), {
+      minLength: columns,
+      maxLength: columns,
+    });
+    const table = fc.array(row, { minLength: rows, maxLength: rows });
+    return sorted ? table.map(sortColumns) : table;
+  });
+}
+
+/** Generates a real-looking single value: a small whole number, a fraction, an amount or a word. */
+function plausibleScalarArbitrary(
+  parameter: CustomFunctionParameter,
+  vocabulary: readonly string[],
+): fc.Arbitrary<unknown> {
+  if (parameter.type === "string") {
+    return plausibleCellArbitrary("words", vocabulary);
+  }
+  const kinds: PlausibleKind[] = ["counts", "fractions", "amounts", "dates"];
+  return plausibleKindArbitrary(parameter, kinds).chain((kind) =>
+    kind === "counts" ? fc.integer({ min: 1, max: 24 }) : plausibleCellArbitrary(kind, vocabulary),
+  );
+}
+
+/** Generates a real-looking value of one parameter, or null for an omitted optional one. */
+function plausibleParameterArbitrary(
+  parameter: CustomFunctionParameter,
+  length: number,
+): fc.Arbitrary<unknown> {
+  const vocabulary = parameterVocabulary(parameter);
+  const value =
+    parameter.dimensionality === "matrix"
+      ? plausibleRangeArbitrary(parameter, length, vocabulary)
+      : plausibleScalarArbitrary(parameter, vocabulary);
+  return parameter.optional === true ? fc.option(value, { nil: OMITTED }) : value;
+}
+
 /** Parameter types and dimensionalities this module can generate values for. */
 const SUPPORTED_TYPES = new Set(["any", "number", "string", "boolean"]);
 
@@ -281,8 +341,8 @@ export function unsupportedParameterReason(parameter: CustomFunctionParameter): 
   return undefined;
 }
 
-/** Generates one parameter's value: a range, a single value, or null when omitted. */
-function parameterArbitrary(
+/** Generates one parameter's value of any kind: a range, a single value, or null when omitted. */
+function hostileParameterArbitrary(
   parameter: CustomFunctionParameter,
   length: number,
 ): fc.Arbitrary<unknown> {
@@ -310,7 +370,10 @@ export function argumentsArbitrary(
       throw new Error(`Cannot generate arguments: ${reason}.`);
     }
   }
-  return commonLengthArbitrary().chain((length) =>
-    fc.tuple(...parameters.map((parameter) => parameterArbitrary(parameter, length))),
-  );
+  const profile = fc.constantFrom<ArgumentProfile>("plausible", "oneOff", "hostile");
+  return fc
+    .tuple(commonLengthArbitrary(), profile)
+    .chain(([length, chosen]) =>
+      fc.tuple(...parameters.map((parameter) => parameterArbitrary(parameter, length, chosen))),
+    );
 }

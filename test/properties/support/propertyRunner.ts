@@ -22,6 +22,15 @@ export interface CatalogFunction {
 /** A property: checks one call of `fn` with `args` and returns a problem, or undefined. */
 export type PropertyCheck = (fn: CatalogFunction, args: readonly unknown[]) => string | undefined;
 
+/**
+ * Time after which fast-check stops generating or shrinking for one function and property, per
+ * run, with a floor for the runs of the normal suite. Shrinking a failing call with a range of
+ * thousands of cells repeats the call many times, so without a limit a failure could take hours
+ * to report. A run cut short still reports the failure found so far.
+ */
+const TIME_LIMIT_PER_RUN_MS = 100;
+const MIN_TIME_LIMIT_MS = 30_000;
+
 /** Maximum length of the arguments in a failure message, so a 3000-cell range stays readable. */
 const MAX_RENDERED_ARGUMENTS = 800;
 
@@ -59,7 +68,11 @@ export function runProperty(
       throw new Error(problem);
     }
   });
-  const details = fc.check(property, { seed: settings.seed, numRuns: settings.runs });
+  const details = fc.check(property, {
+    seed: settings.seed,
+    numRuns: settings.runs,
+    interruptAfterTimeLimit: Math.max(MIN_TIME_LIMIT_MS, settings.runs * TIME_LIMIT_PER_RUN_MS),
+  });
   if (!details.failed) {
     return undefined;
   }
