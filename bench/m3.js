@@ -266,40 +266,20 @@ function main() {
 
   const series = readM3File(path.join(folder, "train.csv")).slice(0, options.limit);
   const actuals = new Map(readM3File(path.join(folder, "test.csv")).map((s) => [s.id, s.values]));
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "spm-m3-"));
-  const seriesFile = path.join(workDir, "series.json");
-  fs.writeFileSync(seriesFile, JSON.stringify(series));
   const withR = options.withR && hasRForecast();
-
   console.log(`Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0].model})`);
   console.log(`M3 monthly: ${series.length} series, horizon ${HORIZON}, MASE scale m = 12`);
   if (options.withR && !withR) {
     console.log("NOTICE: Rscript with the forecast package not found; R's rows are left out.");
   }
 
-  const ours = new Map();
-  for (const method of options.methods) {
-    process.stderr.write(`Running ${method} ...\n`);
-    const run = runOurMethod(method, seriesFile, workDir);
-    ours.set(method, run);
-    for (const failure of (run.failures ?? []).slice(0, 3)) {
-      console.log(`  ${method} failed on ${failure.id}: ${failure.message}`);
-    }
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "spm-m3-"));
+  let rows;
+  try {
+    rows = benchmarkRows(series, actuals, options.methods, withR, workDir);
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
   }
-  const rows = [...ours].map(([method, run]) => resultRow(method, run, series, actuals));
-
-  if (withR) {
-    process.stderr.write("Running R's ets() and thetaf() ...\n");
-    for (const run of runR(series, workDir)) {
-      const row = resultRow(run.name, run, series, actuals);
-      const peer = ours.get(run.peer);
-      if (peer && !peer.error) {
-        rows.find((r) => r.name === run.peer).ratio = run.seconds / peer.seconds;
-      }
-      rows.push(row);
-    }
-  }
-
   for (const original of readOriginalMethods(path.join(folder, "original-methods-smape.csv"))) {
     rows.push({ name: `M3 original ${original.name}`, smape: original.smape });
   }
@@ -314,7 +294,36 @@ function main() {
   if (options.limit !== undefined) {
     console.log("The M3 original methods' sMAPE is over all 714 series, not the subset.");
   }
-  fs.rmSync(workDir, { recursive: true, force: true });
+}
+
+/** Runs our methods and, with `withR`, R's, and returns one scored table row per run. */
+function benchmarkRows(series, actuals, methods, withR, workDir) {
+  const seriesFile = path.join(workDir, "series.json");
+  fs.writeFileSync(seriesFile, JSON.stringify(series));
+
+  const ours = new Map();
+  for (const method of methods) {
+    process.stderr.write(`Running ${method} ...\n`);
+    const run = runOurMethod(method, seriesFile, workDir);
+    ours.set(method, run);
+    for (const failure of (run.failures ?? []).slice(0, 3)) {
+      console.log(`  ${method} failed on ${failure.id}: ${failure.message}`);
+    }
+  }
+  const rows = [...ours].map(([method, run]) => resultRow(method, run, series, actuals));
+  if (!withR) {
+    return rows;
+  }
+
+  process.stderr.write("Running R's ets() and thetaf() ...\n");
+  for (const run of runR(series, workDir)) {
+    const peer = ours.get(run.peer);
+    if (peer && !peer.error) {
+      rows.find((row) => row.name === run.peer).ratio = run.seconds / peer.seconds;
+    }
+    rows.push(resultRow(run.name, run, series, actuals));
+  }
+  return rows;
 }
 
 try {
