@@ -226,13 +226,21 @@ const ANY_NUMBER: Readonly<NumberRange> = Object.freeze({});
  * Bounds of an amount, a price or a count of days: 0 or more. Shared constants keep a call from
  * allocating its bounds.
  */
-export const NON_NEGATIVE: Readonly<NumberRange> = Object.freeze({ min: 0 });
+const NON_NEGATIVE_RANGE: Readonly<NumberRange> = Object.freeze({ min: 0 });
 
 /** Bounds of a count, such as deals or customers: a whole number of 0 or more. */
-export const NON_NEGATIVE_WHOLE: Readonly<NumberRange> = Object.freeze({ min: 0, integer: true });
+const WHOLE_COUNT_RANGE: Readonly<NumberRange> = Object.freeze({ min: 0, integer: true });
 
 /** Bounds of a length of time or another quantity that must be above 0. */
-export const POSITIVE: Readonly<NumberRange> = Object.freeze({ min: 0, minExclusive: true });
+const POSITIVE_RANGE: Readonly<NumberRange> = Object.freeze({ min: 0, minExclusive: true });
+
+// The module compares the bounds under their local names, because the CommonJS build (the `spm`
+// command, tests) reads an exported constant from `exports` at every use.
+export {
+  NON_NEGATIVE_RANGE as NON_NEGATIVE,
+  WHOLE_COUNT_RANGE as NON_NEGATIVE_WHOLE,
+  POSITIVE_RANGE as POSITIVE,
+};
 
 /**
  * True when `value` is a finite number within `range`. The shared bounds are recognised by
@@ -246,13 +254,13 @@ function isNumberInRange(value: unknown, range: NumberRange): value is number {
   if (range === ANY_NUMBER) {
     return true;
   }
-  if (range === NON_NEGATIVE) {
+  if (range === NON_NEGATIVE_RANGE) {
     return value >= 0;
   }
-  if (range === NON_NEGATIVE_WHOLE) {
+  if (range === WHOLE_COUNT_RANGE) {
     return value >= 0 && Number.isInteger(value);
   }
-  if (range === POSITIVE) {
+  if (range === POSITIVE_RANGE) {
     return value > 0;
   }
   return isInRange(value, range);
