@@ -9,4 +9,6 @@ module.exports = [
   "src/functions/commission.ts",
   "src/functions/kpi.ts",
   "src/functions/theta.ts",
+  "src/functions/auto.ts",
+  "src/functions/ets.ts",
 ];

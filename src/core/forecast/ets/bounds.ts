@@ -14,11 +14,14 @@ export const PHI_UPPER = 0.98;
 // rounding of polyroot().
 const ROOT_TOLERANCE = 1e-10;
 
+// The checks below use plain comparisons, not Math.min, Math.max or Math.abs, because the
+// optimiser runs them for every trial point and a global lookup is slow in some hosts (Jest's
+// sandbox).
+
 /**
- * True when the parameters lie in both regions R's default bounds = "both" requires: the
- * usual bounds above, and the admissible region where the model forgets its initial states
- * (the discount matrix F - g·w' has all eigenvalues inside the unit circle; Hyndman et al.
- * 2008, chapter 10). `m` is the season length, 1 without a season.
+ * Checks that the parameters lie in both regions that R's default bounds = "both" requires:
+ * the usual bounds above, and the admissible region, where the weight of the initial states
+ * on the forecasts decays over time. `m` is the season length, 1 without a season.
  */
 export function isWithinBounds(model: EtsModel, p: SmoothingParameters, m: number): boolean {
   return isWithinUsualBounds(model, p) && isAdmissible(model, p, m);
@@ -29,7 +32,7 @@ function isWithinUsualBounds(model: EtsModel, p: SmoothingParameters): boolean {
     return false;
   }
   if (model.trend !== "N") {
-    if (!(p.beta >= SMOOTHING_LOWER && p.beta <= Math.min(p.alpha, SMOOTHING_UPPER))) {
+    if (!(p.beta >= SMOOTHING_LOWER && p.beta <= p.alpha && p.beta <= SMOOTHING_UPPER)) {
       return false;
     }
   }
@@ -37,7 +40,7 @@ function isWithinUsualBounds(model: EtsModel, p: SmoothingParameters): boolean {
     return false;
   }
   if (model.season !== "N") {
-    if (!(p.gamma >= SMOOTHING_LOWER && p.gamma <= Math.min(1 - p.alpha, SMOOTHING_UPPER))) {
+    if (!(p.gamma >= SMOOTHING_LOWER && p.gamma <= 1 - p.alpha && p.gamma <= SMOOTHING_UPPER)) {
       return false;
     }
   }
@@ -45,8 +48,8 @@ function isWithinUsualBounds(model: EtsModel, p: SmoothingParameters): boolean {
 }
 
 /**
- * The admissibility conditions of R's forecast:::admissible (8.20): closed-form conditions,
- * and for a seasonal model the roots of its characteristic polynomial
+ * Checks the admissibility conditions of R's forecast:::admissible (8.20): closed-form
+ * conditions, and for a seasonal model the roots of its characteristic polynomial
  *   P(z) = φ(1 - α - γ) + (α + β - αφ + γ - 1) z + (α + β - αφ)(z² + … + z^(m-1))
  *          + (α + β - φ) z^m + z^(m+1)
  * all inside the unit circle.
@@ -65,7 +68,7 @@ function isAdmissible(model: EtsModel, p: SmoothingParameters, m: number): boole
 
   const beta = model.trend === "N" ? 0 : p.beta;
   const gamma = p.gamma;
-  if (gamma < Math.max(1 - 1 / phi - alpha, 0) || gamma > 1 + 1 / phi - alpha) {
+  if (gamma < 0 || gamma < 1 - 1 / phi - alpha || gamma > 1 + 1 / phi - alpha) {
     return false;
   }
   if (alpha < 1 - 1 / phi - (gamma * (1 - m + phi + phi * m)) / (2 * phi * m)) {
@@ -105,7 +108,7 @@ export function hasRootsInsideCircle(coefficients: Float64Array, radius: number)
   for (let degree = c.length - 1; degree >= 1; degree--) {
     const lead = c[degree];
     const constant = c[0];
-    if (!(Math.abs(constant) < Math.abs(lead))) {
+    if (!(constant * constant < lead * lead)) {
       return false;
     }
     // The leading coefficient becomes a_d² - a_0², so dividing by it keeps the numbers from

@@ -4,12 +4,10 @@ import { EtsModel } from "./model";
 import { RecursionResult, runRecursion, SmoothingParameters, StateVector } from "./recursion";
 import { minimizeSimplex } from "./simplex";
 
-/** Parameters and initial states that maximise the likelihood of one model, and its criterion. */
+/** Parameters and initial states that maximise the likelihood of one model. */
 export interface Estimate {
   parameters: SmoothingParameters;
   initial: InitialStates;
-  /** -2 log L up to a constant: n·log(Σe²), plus 2·Σ log|ŷ| with a multiplicative error. */
-  criterion: number;
   /** Number of estimated parameters: smoothing parameters and free initial states. */
   parameterCount: number;
 }
@@ -23,7 +21,7 @@ const CRITERION_TOLERANCE = 1e-7;
 // less than this ends the search.
 const RESTART_GAIN = 1e-4;
 
-// The criterion of a perfect fit is -Infinity; R's forecast (8.20) floors it at this value, so
+// The criterion of a perfect fit is -Infinity. R's forecast (8.20) floors it at this value, so
 // the optimiser still compares trial points and a model still gets a finite AICc.
 const MIN_CRITERION = -1e10;
 
@@ -125,13 +123,12 @@ export function continueSearch(
   }
 }
 
-/** The parameters and initial states at the search's best point. */
+/** Reads the parameters and initial states at the search's best point. */
 export function searchEstimate(search: ModelSearch): Estimate {
   const { point, model, m, layout } = search;
   return {
     parameters: toParameters(point, layout),
     initial: toInitialStates(point, model, m, layout),
-    criterion: search.criterion,
     parameterCount: layout.size,
   };
 }
@@ -165,8 +162,9 @@ function startingPoint(y: Float64Array, model: EtsModel, m: number, layout: Layo
 }
 
 /**
- * Sizes of the first simplex: a tenth of each smoothing parameter's range, and for the states
- * the typical one-step change of the series, which is how far the data can pin them down.
+ * Computes the sizes of the first simplex: 0.1 for alpha, 0.05 for beta and gamma, 0.02 for
+ * phi, and for the states the typical one-step change of the series (a tenth of it for the
+ * trend), the precision the data can give them.
  */
 function stepSizes(
   y: Float64Array,
@@ -242,15 +240,27 @@ function makeObjective(
     }
 
     runRecursion(model, y, parameters, states, result, null, null);
-    if (!result.valid) {
-      return Infinity;
-    }
-    let criterion = n * Math.log(result.sumSquaredErrors);
-    if (model.error === "M") {
-      criterion += 2 * result.sumLogForecasts;
-    }
-    return Number.isNaN(criterion) ? Infinity : Math.max(criterion, MIN_CRITERION);
+    return likelihoodCriterion(model, n, result);
   };
+}
+
+/**
+ * -2 log L up to a constant from the sums of a run over n values: n·log(Σe²), plus
+ * 2·Σ log|ŷ| with a multiplicative error. Infinity for a failed run, and at least
+ * `MIN_CRITERION` for a perfect fit.
+ */
+export function likelihoodCriterion(model: EtsModel, n: number, result: RecursionResult): number {
+  if (!result.valid) {
+    return Infinity;
+  }
+  let criterion = n * Math.log(result.sumSquaredErrors);
+  if (model.error === "M") {
+    criterion += 2 * result.sumLogForecasts;
+  }
+  if (criterion !== criterion) {
+    return Infinity;
+  }
+  return criterion < MIN_CRITERION ? MIN_CRITERION : criterion;
 }
 
 function readParameters(point: Float64Array, layout: Layout, out: SmoothingParameters): void {

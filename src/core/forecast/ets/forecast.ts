@@ -1,6 +1,6 @@
 import { InvalidInputError } from "../../errors";
 import { normalUpperQuantile } from "../normal";
-import { EtsFit, EtsStates } from "./fit";
+import { EtsFit, EtsStates } from "./report";
 import { EtsModel } from "./model";
 import { NormalGenerator } from "./random";
 import { pointForecasts, RecursionResult, runRecursion, StateVector } from "./recursion";
@@ -20,11 +20,15 @@ const SIMULATION_SEED = 20080601;
 
 /**
  * Forecasts `horizon` periods from a fitted ETS model. The mean is the point forecast of the
- * model's recursion without errors, as in R's forecast.ets (8.20). With `level` (in percent,
- * such as 95; a fraction such as 0.95 counts as 95 %), it adds a prediction interval:
- * analytic for additive-error models, whose forecast variance is
- * σ²·(1 + Σ_{j<h} c_j²) with c_j = w'F^(j-1)g (Hyndman et al. 2008, class 1 of chapter 6), and
- * simulated otherwise, from the quantiles of 5,000 sample paths drawn with a fixed seed.
+ * model's recursion without errors. With `level` (in percent, such as 95; a fraction such as
+ * 0.95 counts as 95 %), it adds a prediction interval, computed as R's forecast.ets (8.20)
+ * does (its functions class1 and class2) for all but a multiplicative season:
+ * - additive error (class 1): mean ± z·√v_h with v_h = σ²·(1 + c_1² + … + c_{h-1}²), where
+ *   c_j = α + β·(φ + … + φ^j) + γ·[j is a multiple of m];
+ * - multiplicative error, no multiplicative season (class 2): the same with
+ *   v_h = (1 + σ²)·θ_h - ŷ_h², θ_1 = ŷ_1², θ_h = ŷ_h² + σ²·Σ_{j<h} c_j²·θ_{h-j};
+ * - multiplicative season (class 3): quantiles of 5,000 sample paths drawn with a fixed seed,
+ *   where R uses an approximate normal formula that can give a lower limit below 0.
  *
  * @throws InvalidInputError when horizon is not a whole number of 1 or more or level is not
  *   between 0 and 100.
@@ -46,43 +50,67 @@ export function forecastEts(fit: EtsFit, horizon: number, level?: number): EtsFo
       `level is ${level} but must be a percentage between 0 and 100, such as 80 or 95.`,
     );
   }
-  if (model.error === "A" || fit.sigma2 === 0) {
-    return { mean, ...analyticInterval(fit, mean, coverage) };
+  if (model.season === "M" && model.error === "M" && fit.sigma2 > 0) {
+    return { mean, ...simulatedInterval(fit, horizon, coverage) };
   }
-  return { mean, ...simulatedInterval(fit, horizon, coverage) };
+  const variances =
+    model.error === "A" ? additiveErrorVariances(fit, mean) : relativeErrorVariances(fit, mean);
+  const z = normalUpperQuantile((1 - coverage) / 2);
+  const margins = variances.map((variance) => z * Math.sqrt(variance));
+  return {
+    mean,
+    lower: mean.map((value, h) => value - margins[h]),
+    upper: mean.map((value, h) => value + margins[h]),
+  };
 }
 
-/** Mean ± z·√v_h with v_h = σ²·(1 + c_1² + … + c_{h-1}²), Hyndman et al. (2008), table 6.1. */
-function analyticInterval(
-  fit: EtsFit,
-  mean: readonly number[],
-  coverage: number,
-): { lower: number[]; upper: number[] } {
-  const z = normalUpperQuantile((1 - coverage) / 2);
+/** c_1 … c_{horizon-1}: c_j = α + β·(φ + … + φ^j) + γ·[j is a multiple of m]. */
+function errorWeights(fit: EtsFit, horizon: number): number[] {
   const { alpha, beta, gamma, phi } = fit.parameters;
   const m = fit.seasonLength;
-  const lower: number[] = [];
-  const upper: number[] = [];
-  let sumSquares = 0;
+  const weights: number[] = [];
   let dampingSum = 0;
   let power = 1;
-  for (let h = 1; h <= mean.length; h++) {
-    const margin = z * Math.sqrt(fit.sigma2 * (1 + sumSquares));
-    lower.push(mean[h - 1] - margin);
-    upper.push(mean[h - 1] + margin);
-
-    // c_h = α + β·(φ + … + φ^h) + γ·[h is a multiple of m].
+  for (let j = 1; j < horizon; j++) {
     power *= phi ?? 1;
     dampingSum += power;
-    const c = alpha + (beta ?? 0) * dampingSum + (gamma !== null && h % m === 0 ? gamma : 0);
-    sumSquares += c * c;
+    weights.push(alpha + (beta ?? 0) * dampingSum + (gamma !== null && j % m === 0 ? gamma : 0));
   }
-  return { lower, upper };
+  return weights;
+}
+
+/** Class 1 forecast variances σ²·(1 + c_1² + … + c_{h-1}²). */
+function additiveErrorVariances(fit: EtsFit, mean: readonly number[]): number[] {
+  const weights = errorWeights(fit, mean.length);
+  const variances: number[] = [];
+  let sumSquares = 0;
+  for (let h = 0; h < mean.length; h++) {
+    variances.push(fit.sigma2 * (1 + sumSquares));
+    if (h < weights.length) {
+      sumSquares += weights[h] * weights[h];
+    }
+  }
+  return variances;
+}
+
+/** Class 2 forecast variances (1 + σ²)·θ_h - ŷ_h², with θ_h as at `forecastEts`. */
+function relativeErrorVariances(fit: EtsFit, mean: readonly number[]): number[] {
+  const weights = errorWeights(fit, mean.length);
+  const sigma2 = fit.sigma2;
+  const theta: number[] = [];
+  for (let h = 0; h < mean.length; h++) {
+    let sum = 0;
+    for (let j = 1; j <= h; j++) {
+      sum += weights[j - 1] * weights[j - 1] * theta[h - j];
+    }
+    theta.push(mean[h] * mean[h] + sigma2 * sum);
+  }
+  return theta.map((value, h) => (1 + sigma2) * value - mean[h] * mean[h]);
 }
 
 /**
- * Quantiles of simulated future values: each path draws relative errors ε ~ N(0, σ²), sets
- * y = ŷ·(1 + ε) and updates the states as the fit did. Quantiles are R's type 8, as R's
+ * Computes quantiles of simulated future values: each path draws relative errors
+ * ε ~ N(0, σ²), sets y = ŷ·max(0, 1 + ε) and updates the states as the fit did. Quantiles are R's type 8, as R's
  * forecast.ets computes them for simulated intervals.
  */
 function simulatedInterval(
@@ -117,7 +145,8 @@ function simulatedInterval(
     let position = 0;
     for (let h = 0; h < horizon; h++) {
       const forecast = oneStepForecast(model, states, position, parameters.phi);
-      value[0] = forecast * (1 + sigma * generator.normal());
+      // R truncates the relative error at -1 (simulate.ets, 8.20), so no value is negative.
+      value[0] = forecast * (1 + Math.max(-1, sigma * generator.normal()));
       paths[h * SIMULATION_PATHS + path] = value[0];
       runRecursion(model, value, parameters, states, result, null, null, position);
       position = result.position;
@@ -151,9 +180,8 @@ function oneStepForecast(
 }
 
 /**
- * Sample quantile of type 8 of Hyndman and Fan (1996), median-unbiased, R's quantile(type = 8):
- * with h = (n + 1/3)·p + 1/3, the value at 1-based position h by linear interpolation,
- * clamped to the smallest and largest value.
+ * Computes the sample quantile of R's quantile(type = 8): with h = (n + 1/3)·p + 1/3, the value
+ * at 1-based position h by linear interpolation, clamped to the smallest and largest value.
  */
 function quantileType8(sorted: Float64Array, p: number): number {
   const n = sorted.length;

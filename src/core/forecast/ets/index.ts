@@ -1,5 +1,6 @@
 export * from "./fit";
 export * from "./forecast";
+export { EtsFit, EtsStates } from "./report";
 export {
   AUTOMATIC_MODEL_CODE,
   ETS_MODELS,

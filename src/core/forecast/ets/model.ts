@@ -24,16 +24,14 @@ export interface EtsModelRequest {
 }
 
 /**
- * The models the automatic choice considers, in the order R's forecast::ets (8.20) tries them.
- * As R's defaults do, the list leaves out multiplicative trends and additive errors with a
- * multiplicative season, whose variance can become infinite (Hyndman et al. 2008, section 15.1).
+ * The 15 models the automatic choice considers, which are R's forecast::ets (8.20) defaults.
+ * They leave out multiplicative trends, and additive errors with a multiplicative season, which
+ * R forbids because their forecast variance can become infinite.
  */
 export const ETS_MODELS: readonly EtsModel[] = (["A", "M"] as const).flatMap((error) =>
-  (["N", "A", "Ad"] as const).flatMap((trend) =>
-    (["N", "A", "M"] as const)
-      .filter((season) => !(error === "A" && season === "M"))
-      .map((season) => ({ error, trend, season })),
-  ),
+  (["N", "A", "M"] as const)
+    .filter((season) => !(error === "A" && season === "M"))
+    .flatMap((season) => (["N", "A", "Ad"] as const).map((trend) => ({ error, trend, season }))),
 );
 
 /** The model code that chooses every component automatically. */
@@ -49,7 +47,7 @@ export function modelName(model: EtsModel): string {
   return `ETS(${model.error},${model.trend},${model.season})`;
 }
 
-/** Every accepted model code, for messages. */
+/** Lists every accepted model code, for messages. */
 export function validModelCodes(): string[] {
   return [...ETS_MODELS.map(modelCode), AUTOMATIC_MODEL_CODE];
 }
@@ -86,7 +84,7 @@ export function parseModelCode(code: string): EtsModelRequest {
   return request;
 }
 
-/** The models of `ETS_MODELS` that a request allows, in the order R tries them. */
+/** Selects the models of `ETS_MODELS` that a request allows. */
 export function candidateModels(request: EtsModelRequest): EtsModel[] {
   return ETS_MODELS.filter(
     (model) =>

@@ -45,7 +45,7 @@ export class NormalGenerator {
   }
 }
 
-/** A 32-bit integer hash (the finaliser of MurmurHash3) of the low 32 bits of `value`. */
+/** Hashes the low 32 bits of `value` with the 32-bit finaliser of MurmurHash3. */
 function hash32(value: number): number {
   let h = value >>> 0;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);

@@ -16,7 +16,7 @@ export interface StateVector {
   trend: number;
   /**
    * Seasonal indices of the next m periods in time order, so `seasonal[k]` applies k + 1
-   * periods ahead; one neutral index (0 or 1) for a model without season.
+   * periods ahead. A model without season has one unused index.
    */
   seasonal: Float64Array;
 }
@@ -44,12 +44,12 @@ const MIN_FORECAST = 1e-10;
 /**
  * Runs the ETS recursion of `model` over `y`, starting from `states` and updating them in place
  * to the states after the last observation. The seasonal indices are a ring: the first value
- * uses `seasonal[start]`, and `result.position` tells where the run left off. Writes the
+ * uses `seasonal[start]`, and `result.position` stores where the run left off. Writes the
  * one-step forecasts to `fitted` and the errors to `errors` when they are given. Allocates
  * nothing, so the optimiser can call it for every trial point.
  *
- * The updates are the error-correction form of Hyndman et al. (2008), table 2.1, which is the
- * same for additive and multiplicative errors: with q = l + φb and s the index of the period,
+ * The updates are the error-correction form that R's forecast (8.20, C function etscalc) runs,
+ * the same for additive and multiplicative errors: with q = l + φb and s the index of the period,
  *   ŷ = q + s or q·s,  l' = q + α(y - s - q) or q + α(y/s - q),
  *   b' = φb + (β/α)(l' - l - φb),  s' = s + γ(y - q - s) or s + γ(y/q - s).
  */
@@ -93,7 +93,10 @@ export function runRecursion(
       forecast = q * s;
       adjusted = y[t] / s;
     }
-    if (!(Math.abs(forecast) >= MIN_FORECAST) || !Number.isFinite(forecast)) {
+    // Plain comparisons instead of Math.abs and Number.isFinite: this loop runs for every
+    // trial point, and a global lookup per value is slow in some hosts (Jest's sandbox).
+    // x - x is 0 only for a finite x.
+    if (!(forecast >= MIN_FORECAST || forecast <= -MIN_FORECAST) || forecast - forecast !== 0) {
       valid = false;
       break;
     }
@@ -101,8 +104,9 @@ export function runRecursion(
     const error = multiplicativeError ? (y[t] - forecast) / forecast : y[t] - forecast;
     sumSquares += error * error;
     product *= forecast;
-    if (!(Math.abs(product) < PRODUCT_LIMIT && Math.abs(product) > 1 / PRODUCT_LIMIT)) {
-      sumLogs += Math.log(Math.abs(product));
+    const magnitude = product < 0 ? -product : product;
+    if (!(magnitude < PRODUCT_LIMIT && magnitude > 1 / PRODUCT_LIMIT)) {
+      sumLogs += Math.log(magnitude);
       product = 1;
     }
     if (fitted !== null) {
@@ -128,8 +132,8 @@ export function runRecursion(
   states.level = level;
   states.trend = trend;
   result.sumSquaredErrors = sumSquares;
-  result.sumLogForecasts = sumLogs + Math.log(Math.abs(product));
-  result.valid = valid && Number.isFinite(sumSquares) && Number.isFinite(level);
+  result.sumLogForecasts = sumLogs + Math.log(product < 0 ? -product : product);
+  result.valid = valid && sumSquares - sumSquares === 0 && level - level === 0;
   result.position = position;
 }
 

@@ -26,7 +26,7 @@ const SHRINK = 0.5;
 const STEP_ATTEMPTS = 8;
 
 /**
- * Minimises `objective` with the Nelder-Mead simplex method (Lagarias et al. 1998). The
+ * Minimises `objective` with the Nelder-Mead simplex method. The
  * objective may return Infinity outside the feasible region, which the simplex then avoids;
  * `start` must be feasible. Points are typed arrays reused across iterations, so the search
  * allocates only its simplex.
