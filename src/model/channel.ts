@@ -55,12 +55,20 @@ export const channelEffectivenessSchema = z
   })
   .strict();
 
+/** A month written as YYYY-MM. */
+const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 const channelSchemas = defineRecordSchemas({
   name: requiredText(),
   type: z.enum(CHANNEL_TYPES),
   targetGroupIds: recordIdList(),
   conditions: channelConditionsSchema.default({}),
   salesHistorySource: optionalText(),
+  salesHistoryStart: z
+    .string()
+    .regex(MONTH_PATTERN, { message: "must be the month of the first value, such as 2021-01." })
+    .or(z.literal(""))
+    .default(""),
   forecastMethod: z.enum(FORECAST_METHODS).optional(),
   effectiveness: channelEffectivenessSchema.default({}),
 });
@@ -68,7 +76,8 @@ const channelSchemas = defineRecordSchemas({
 /**
  * The fields of a sales channel: the target groups it serves, its conditions, where its sales
  * history lives (a worksheet range such as `Sales!B2:B37` or a table column such as
- * `SPM_Sales[Revenue]`) and the forecast method chosen for it. Its targets per period are
+ * `SPM_Sales[Revenue]`) with the month of its first value, monthly values following, and the
+ * forecast method chosen for it. Its targets per period are
  * target records whose subject is the channel.
  */
 export const channelInputSchema = channelSchemas.input;

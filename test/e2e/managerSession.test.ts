@@ -28,6 +28,9 @@ import {
 /** The channel's sales history: monthly sales of 2021-2024 on the example workbook. */
 const HISTORY_RANGE = `'${CHANNEL_SHEET}'!B2:B49`;
 
+/** Month of the first value of {@link HISTORY_RANGE}, as the channel stores it. */
+const HISTORY_START = "2021-01";
+
 /** Number of months in {@link HISTORY_RANGE}. */
 const HISTORY_LENGTH = 48;
 
@@ -289,6 +292,7 @@ describe("manager session in the task pane", () => {
     await labelled(editor, "Payment terms (days)").fill("30");
     const forecast = editor.getByRole("region", { name: "Forecast", exact: true });
     await labelled(forecast, "Sales history range").fill(HISTORY_RANGE);
+    await labelled(forecast, "Month of the first value").fill(HISTORY_START);
     await forecast
       .getByLabel("Forecast method")
       .selectOption({ label: "Holt-Winters (trend and season)" });
@@ -548,6 +552,20 @@ describe("manager session in the task pane", () => {
     expectSameValues(dashboard.values, engine.getSheetValues(sheetName));
     const numbers = dashboard.values.flat().filter((value) => typeof value === "number");
     expect(numbers.length).toBeGreaterThan(0);
+  });
+
+  test("overview shows channel actuals", async () => {
+    await openPage("Overview");
+    const plan = section("Channel plan and actuals");
+    await labelled(plan, "Year").fill("2024");
+
+    const row = plan.getByRole("row").filter({ hasText: "Direct" });
+    const actual = row.getByRole("cell").nth(2);
+    await expect(actual.getByText("(12 months to 2024-12)").waitFor()).resolves.toBeUndefined();
+    // 2024 is months 37 to 48 of a history that starts in 2021-01: rows 38 to 49 of the sheet.
+    const expected = await evaluateOnExample(`=SUM('${CHANNEL_SHEET}'!B38:B49)`);
+    const shown = Number((await actual.innerText()).split(" (")[0].replace(/[^0-9.-]/g, ""));
+    expect(shown).toBeCloseTo(expected as number, 2);
   });
 
   test("pane pages pass axe-core checks", async () => {

@@ -205,6 +205,20 @@ const INVALID_CASES: RuleCase[] = [
     fragment: "must be one of: directSales",
   },
   {
+    rule: "history start month 13",
+    type: "channel",
+    input: { ...CHANNEL, salesHistoryStart: "2021-13" },
+    field: "salesHistoryStart",
+    fragment: "must be the month of the first value",
+  },
+  {
+    rule: "history start a date",
+    type: "channel",
+    input: { ...CHANNEL, salesHistoryStart: "2021-01-01" },
+    field: "salesHistoryStart",
+    fragment: "such as 2021-01",
+  },
+  {
     rule: "discount above 100",
     type: "channel",
     input: { ...CHANNEL, conditions: { discountPercent: 120 } },
@@ -472,6 +486,11 @@ interface BoundaryCase {
 
 const VALID_BOUNDARY_CASES: BoundaryCase[] = [
   { rule: "priority 1", type: "targetGroup", input: { ...GROUP, priority: 1 } },
+  {
+    rule: "history start 2021-12",
+    type: "channel",
+    input: { ...CHANNEL, salesHistoryStart: "2021-12" },
+  },
   { rule: "priority 5", type: "targetGroup", input: { ...GROUP, priority: 5 } },
   { rule: "share 0", type: "targetGroup", input: { ...GROUP, currentSharePercent: 0 } },
   { rule: "share 100", type: "targetGroup", input: { ...GROUP, currentSharePercent: 100 } },

@@ -6,6 +6,7 @@
 import { InvalidInputError } from "../errors";
 import { DEFAULT_CROSTON_ALPHA, forecastCroston } from "./croston";
 import { fitExponentialSmoothing } from "./exponentialSmoothing";
+import { forecastNamedMethod } from "./fittedMethods";
 import { forecastHolt } from "./holt";
 import { forecastHoltWinters } from "./holtWinters";
 import { forecastLinear } from "./linear";
@@ -54,6 +55,8 @@ export const FORECAST_METHODS: Record<string, ForecastMethod> = {
   linear: (y, h) => ({ mean: forecastLinearTrend(y, h) }),
   movingavg: (y, h) => ({ mean: forecastMovingAverage(y, h, DEFAULT_MOVING_AVERAGE_WINDOW) }),
   croston: (y, h) => ({ mean: forecastCroston(y, h, DEFAULT_CROSTON_ALPHA) }),
+  theta: (y, h, o) => forecastNamedMethod("theta", y, h, o),
+  auto: (y, h, o) => forecastNamedMethod("auto", y, h, o),
 };
 
 /** Names of the registered methods in registration order. */

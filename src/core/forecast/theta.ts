@@ -42,9 +42,9 @@ const MIN_SEASONAL_INDEX = 1e-4;
 const MIN_ALPHA = 1e-10;
 
 /**
- * Forecasts with the Theta method of Assimakopoulos and Nikolopoulos (2000), in the form that
- * Hyndman and Billah (2003) showed equal to simple exponential smoothing with drift, as R's
- * `forecast::thetaf` 8.20 computes it:
+ * Forecasts with the Theta method of Assimakopoulos and Nikolopoulos (2000) as R's
+ * `forecast::thetaf` 8.20 computes it: as simple exponential smoothing with drift, which its
+ * documentation cites Hyndman and Billah (2003) for showing equivalent.
  *
  * 1. Seasonality test: with m > 1, a non-constant series of more than 2m values and the sample
  *    autocorrelations r_k of the series, the series is seasonal when
@@ -126,13 +126,21 @@ export function thetaPredictionInterval(fit: ThetaFit, level: number): Predictio
  * @throws InvalidInputError when level is outside (0, 1).
  */
 export function twoSidedQuantile(level: number): number {
+  requireCoverageLevel(level);
+  return normalUpperQuantile((1 - level) / 2);
+}
+
+/**
+ * Checks that `level`, the coverage of a prediction interval, lies strictly between 0 and 1.
+ *
+ * @throws InvalidInputError naming level when it does not.
+ */
+export function requireCoverageLevel(level: number): void {
   if (!(level > 0 && level < 1)) {
     throw new InvalidInputError(
       `level is ${level} but must be between 0 and 1 (0 % and 100 %), such as 0.95 or 95%.`,
     );
   }
-  const tail = (1 - level) / 2;
-  return tail <= 0.5 ? normalUpperQuantile(tail) : -normalUpperQuantile(1 - tail);
 }
 
 /**

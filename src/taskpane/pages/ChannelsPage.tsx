@@ -53,6 +53,7 @@ interface ChannelDraft {
   type: string;
   targetGroupIds: string[];
   salesHistorySource: string;
+  salesHistoryStart: string;
   forecastMethod: string;
   conditions: Record<string, string>;
   effectiveness: Record<string, string>;
@@ -66,6 +67,7 @@ function toDraft(channel: Channel | undefined): ChannelDraft {
     type: channel?.type ?? "retail",
     targetGroupIds: [...(channel?.targetGroupIds ?? [])],
     salesHistorySource: channel?.salesHistorySource ?? "",
+    salesHistoryStart: channel?.salesHistoryStart ?? "",
     forecastMethod: channel?.forecastMethod ?? "",
     conditions: {
       ...Object.fromEntries(CONDITION_NUMBERS.map(([f]) => [f, numberText(conditions?.[f])])),
@@ -87,6 +89,7 @@ function toInput(draft: ChannelDraft): RecordInput<"channel"> {
     type: draft.type as Channel["type"],
     targetGroupIds: draft.targetGroupIds,
     salesHistorySource: draft.salesHistorySource,
+    salesHistoryStart: draft.salesHistoryStart.trim(),
     forecastMethod: optionalInput(draft.forecastMethod) as Channel["forecastMethod"],
     conditions: {
       ...numbers(CONDITION_NUMBERS, draft.conditions),
@@ -209,6 +212,13 @@ function ChannelEditor(props: {
           value={draft.salesHistorySource}
           message={message("salesHistorySource")}
           onChange={(salesHistorySource) => set({ salesHistorySource })}
+        />
+        <TextField
+          label="Month of the first value"
+          hint="Such as 2021-01; the range holds one value per month from then on."
+          value={draft.salesHistoryStart}
+          message={message("salesHistoryStart")}
+          onChange={(salesHistoryStart) => set({ salesHistoryStart })}
         />
         <ChoiceField
           label="Forecast method"

@@ -1,6 +1,7 @@
 /**
- * The overview: how many records of each kind exist, the alerts that need attention, the year's
- * revenue targets, and the KPI dashboard action.
+ * The overview: how many records of each kind exist, the alerts that need attention, each
+ * channel's revenue target beside its actual sales of the year, the year's revenue targets, and
+ * the KPI dashboard action.
  */
 import * as React from "react";
 import {
@@ -22,6 +23,7 @@ import type { ActionProgress } from "../../workbook/actions/workbookActions";
 import { AlertPage, computeAlerts } from "../alerts";
 import { ActionProgressBar, FailureBar, SuccessBar } from "../components/feedback";
 import { Section, useLayoutStyles } from "../components/layout";
+import { PlanActualTable } from "../components/PlanActualTable";
 import { useServices } from "../services";
 import { useSave } from "../useSave";
 import { SnapshotState } from "../useSnapshot";
@@ -127,8 +129,11 @@ export function OverviewPage(props: {
         </Table>
       </Section>
 
+      <Section id="plan-actuals" title="Channel plan and actuals">
+        <PlanActualTable snapshot={snapshot} defaultYear={year} />
+      </Section>
+
       <Section id="plan" title={`Revenue targets ${year}`}>
-        {/* TODO: show actuals beside the plan, read from each channel's sales history range. */}
         <Table size="small" aria-labelledby="plan">
           <TableHeader>
             <TableRow>

@@ -14,12 +14,14 @@ import {
   forecastSheetContent,
   ForecastSubject,
 } from "./forecastSheet";
+import { ChannelActual, readChannelActuals } from "./channelActuals";
 import { readHistory } from "./history";
 import { kpiDashboardContent } from "./kpiDashboard";
 import { reviewReportContent } from "./reviewReport";
 import { SheetWriter } from "./sheetWriter";
 
 export type { ActionProgress, ActionResult, ProgressListener } from "./builtSheet";
+export type { ChannelActual } from "./channelActuals";
 export type { ForecastSheetOptions, ForecastSubject } from "./forecastSheet";
 
 /** Sheets the task pane builds in the workbook. Each re-run updates its sheet in place. */
@@ -44,6 +46,12 @@ export interface WorkbookActions {
    * @throws WorkbookActionError when no review of that year exists.
    */
   buildReviewReport(year: number, onProgress?: ProgressListener): Promise<ActionResult>;
+
+  /**
+   * Reads each channel's actual sales of `year` from its monthly sales history in the
+   * workbook, or the reason they cannot be read.
+   */
+  readChannelActuals(year: number): Promise<ChannelActual[]>;
 }
 
 /** The history source and forecast method a channel stores; a target group stores neither. */
@@ -146,6 +154,13 @@ export class SheetWorkbookActions implements WorkbookActions {
       }
       const content = reviewReportContent(review, reviews);
       return writeBuiltSheet(this.writer, content, onProgress, this.now);
+    });
+  }
+
+  readChannelActuals(year: number): Promise<ChannelActual[]> {
+    return this.enqueue(async () => {
+      const channels = await this.store.list("channel");
+      return readChannelActuals(this.writer, channels, year);
     });
   }
 
