@@ -195,7 +195,7 @@ describe("bad input to the new functions", () => {
   ]);
   const sheets = { Sheet1: rows };
 
-  // Expected answers follow the error rule of the add-in: a user's mistake is #VALUE! with a
+  // Expected results follow the error rule of the add-in: a user's mistake is #VALUE! with a
   // message naming the argument, and an Excel error given as a single value passes through.
   const cases: [string, string, RegExp][] = [
     ["=SPM.FORECAST.AUTO(B1:B30, 3)", "#VALUE!", /^history: cell 5 contains the error #N\/A/],

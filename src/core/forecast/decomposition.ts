@@ -1,8 +1,9 @@
 /**
- * Classical multiplicative decomposition, as R's `stats::decompose(x, "multiplicative")` (R
- * 4.2.2): the trend is the centred moving average of one season (the 2×m average when m is
- * even), each value is divided by its trend, and the seasonal index of position j is the mean of
- * those ratios at positions j, j + m, j + 2m, …, normalised so the m indices average 1.
+ * Computes the seasonal indices of a classical multiplicative decomposition, as R's
+ * `stats::decompose(x, "multiplicative")` (R 4.2.2). The trend is the centred moving average of
+ * one season (the 2×m average when m is even), and each value is divided by its trend. The
+ * seasonal index of position j is the mean of those ratios at positions j, j + m, j + 2m, …,
+ * normalised so the m indices average 1.
  *
  * Positions count from the first value of `y`, as R counts from the start of the series, so
  * index 0 belongs to the first value. The caller has checked that `y` holds at least 2m values

@@ -165,7 +165,7 @@ describe("fitNamedMethod every method", () => {
 });
 
 describe("describeModel", () => {
-  /** The value of the row labelled `label`. */
+  /** Returns the value of the row labelled `label`. */
   function valueOf(rows: { label: string; value: number | string }[], label: string): unknown {
     return rows.find((row) => row.label === label)?.value;
   }
