@@ -653,21 +653,29 @@ export function readOutcomes(value: unknown, name: string): DealOutcome[] {
  */
 export function readDateCells(value: unknown, name: string): (number | null)[] {
   const cells = readVector(value, name);
-  return cells.map((cell, i) => {
-    if (isBlank(cell) || cell === 0) {
-      return null;
-    }
+  const dates = new Array<number | null>(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
     if (typeof cell === "number" && Number.isFinite(cell) && cell > 0) {
-      return cell;
+      dates[i] = cell;
+    } else if (isBlank(cell) || cell === 0) {
+      dates[i] = null;
+    } else {
+      rejectDateCell(name, i + 1, cell);
     }
-    const hint =
-      typeof cell === "string"
-        ? " Excel did not recognise it as a date; convert it, for example with DATEVALUE."
-        : "";
-    throw new InvalidInputError(
-      `${name}: cell ${i + 1} contains ${describeCell(cell)}, not a date.${hint}`,
-    );
-  });
+  }
+  return dates;
+}
+
+/** Explains why a cell of a range of dates is rejected. */
+function rejectDateCell(name: string, position: number, cell: unknown): never {
+  const hint =
+    typeof cell === "string"
+      ? " Excel did not recognise it as a date; convert it, for example with DATEVALUE."
+      : "";
+  throw new InvalidInputError(
+    `${name}: cell ${position} contains ${describeCell(cell)}, not a date.${hint}`,
+  );
 }
 
 /** Reads a required date as an Excel serial number of 1 or more. */

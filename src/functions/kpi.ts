@@ -258,8 +258,9 @@ export function pipeline(
     const weights = readPercentSeries(probabilities, "probabilities");
     checkSameLength(values, "amounts", weights, "probabilities");
     const dates = isBlank(close_dates) ? null : readDateCells(close_dates, "close_dates");
-    if (dates !== null) {
-      checkSameLength(values, "amounts", dates.slice(0, values.length), "close_dates");
+    // A longer close_dates is accepted, because readSeries drops the blank cells that end amounts.
+    if (dates !== null && dates.length < values.length) {
+      checkSameLength(values, "amounts", dates, "close_dates");
     }
 
     const start = readOptionalDate(period_start, "period_start");
