@@ -204,6 +204,9 @@ export function messageProblem(
   if (message.startsWith("Internal error")) {
     return `gave an internal error: ${message}`;
   }
+  if (message.includes("[object ")) {
+    return `gave a message with an object written as text: ${message}`;
+  }
   if (NON_FINITE_RESULT_MESSAGE.test(message)) {
     return undefined;
   }

@@ -16,7 +16,7 @@ import { excelErrorArbitrary, excelNumberArbitrary, excelTextArbitrary } from ".
 /** What a range's cells mostly contain, so that many calls get past the argument checks. */
 type CellMix = "numbers" | "mostlyNumbers" | "anything";
 
-/** Any value one cell of a range may pass, weighted by `mix`. */
+/** Generates any value one cell of a range may pass, weighted by `mix`. */
 function cellArbitrary(mix: CellMix, vocabulary: readonly string[]): fc.Arbitrary<unknown> {
   const numbers = excelNumberArbitrary();
   if (mix === "numbers") {
@@ -40,7 +40,7 @@ interface RangeShape {
 }
 
 /**
- * Range shapes: a single cell, one row, one column or a block, mostly of the call's common
+ * Generates range shapes: a single cell, one row, one column or a block, mostly of the call's common
  * `length` so that ranges line up, otherwise of their own size. Excel never passes an empty
  * range, but other callers of the adapters may, so 0 rows and 0 columns appear too.
  */
@@ -62,7 +62,7 @@ function rangeShapeArbitrary(length: number): fc.Arbitrary<RangeShape> {
   );
 }
 
-/** Blank cells appended at the end of a range, as when a user selects more rows than the data. */
+/** Generates blank cells to append at the end of a range, as when a user selects more rows than the data. */
 function trailingBlankArbitrary(): fc.Arbitrary<{ count: number; blank: 0 | null }> {
   return fc.record({
     count: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, fc.integer({ min: 1, max: 5 })),

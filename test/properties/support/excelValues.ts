@@ -69,7 +69,7 @@ const TRICKY_TEXT: readonly string[] = [
 /** Every Excel error code `CustomFunctions.ErrorCode` has. */
 const ERROR_CODES = Object.values(ErrorCode);
 
-/** Excel error values of every code, with and without a message. */
+/** Generates Excel error values of every code, with and without a message. */
 export function excelErrorArbitrary(): fc.Arbitrary<unknown> {
   const runtime = customFunctionsRuntime();
   return fc
@@ -80,7 +80,7 @@ export function excelErrorArbitrary(): fc.Arbitrary<unknown> {
     .map(([code, message]) => new runtime.Error(code, message));
 }
 
-/** Numbers from everyday values (counts, fractions, amounts, dates) to the extremes of doubles. */
+/** Generates numbers from everyday values (counts, fractions, amounts, dates) to the extremes of doubles. */
 export function excelNumberArbitrary(): fc.Arbitrary<number> {
   return fc.oneof(
     { weight: 4, arbitrary: fc.integer({ min: -5, max: 60 }) },
@@ -92,7 +92,7 @@ export function excelNumberArbitrary(): fc.Arbitrary<number> {
   );
 }
 
-/** Text from a parameter's own vocabulary, tricky spellings and arbitrary strings. */
+/** Generates text from a parameter's own vocabulary, tricky spellings and arbitrary strings. */
 export function excelTextArbitrary(vocabulary: readonly string[] = []): fc.Arbitrary<string> {
   const words = vocabulary.length > 0 ? vocabulary : ["text"];
   return fc.oneof(
