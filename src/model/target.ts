@@ -41,6 +41,8 @@ const targetSchemas = defineRecordSchemas(
     metric: z.enum(TARGET_METRICS),
     customMetricName: optionalText(),
     value: numberAtLeast(0),
+    actual: numberAtLeast(0).optional(),
+    weight: numberAtLeast(0).optional(),
   },
   (target, context) => {
     if (target.metric === "custom" && target.customMetricName.trim().length === 0) {
@@ -62,7 +64,8 @@ const targetSchemas = defineRecordSchemas(
 
 /**
  * The fields of a target: the value a person, channel or target group should reach in a
- * period, in one metric.
+ * period, in one metric, with the actual reached so far and the metric's weight in the
+ * subject's scorecard (blank counts as 1).
  */
 export const targetInputSchema = targetSchemas.input;
 

@@ -370,7 +370,7 @@ describe("manager session in the task pane", () => {
     await labelled(people, "Stage").selectOption({ label: "Active" });
     await people.getByRole("button", { name: "Save person" }).click();
 
-    const targets = section("Scorecard targets");
+    const targets = section("Scorecard");
     await labelled(targets, "Period").fill("2025");
     await labelled(targets, "Metric").selectOption({ label: "Revenue" });
     await labelled(targets, "Target value").fill("120000");
@@ -389,6 +389,21 @@ describe("manager session in the task pane", () => {
         value: 120000,
       }),
     ]);
+  });
+
+  test("scorecard scores entered actuals", async () => {
+    await openPage("People");
+    await section("People").getByRole("button", { name: /Anna Berger/ }).click();
+    const targets = section("Scorecard");
+    const actual = targets.getByRole("textbox", { name: "Actual of the 2025 Revenue target" });
+    await actual.fill("90000");
+    await actual.blur();
+
+    // 90,000 of a 120,000 target, the only metric of 2025.
+    const scores = targets.getByRole("table", { name: "Scorecard scores" });
+    await scores.getByRole("cell", { name: "75.0 %" }).waitFor();
+    const snapshot = await readSnapshot(page);
+    expect(snapshot.target[0].actual).toBe(90000);
   });
 
   test("review scores areas and actions", async () => {

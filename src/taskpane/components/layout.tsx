@@ -30,6 +30,10 @@ export const useLayoutStyles = makeStyles({
     width: "100%",
     textAlign: "start",
   },
+  narrowInput: {
+    width: "6em",
+    minWidth: 0,
+  },
   nested: {
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
     paddingLeft: tokens.spacingHorizontalM,

@@ -330,7 +330,8 @@ function PersonEditor(props: {
       />
       {props.person && (
         <TargetsPanel
-          title="Scorecard targets"
+          title="Scorecard"
+          showScores
           subjectType="person"
           subjectId={props.person.id}
           targets={snapshot.target}
