@@ -31,7 +31,7 @@ function expectError(value: EngineValue, code: string, message: RegExp): void {
   expect(error.message).toMatch(message);
 }
 
-/** A monthly series with a trend, a yearly season and a fixed pseudo-random wobble. */
+/** Builds a monthly series with a trend, a yearly season and a fixed irregular wobble. */
 function seasonalSeries(n: number): number[] {
   return Array.from(
     { length: n },

@@ -28,7 +28,8 @@ const SIMULATION_SEED = 20080601;
  * - multiplicative error, no multiplicative season (class 2): the same with
  *   v_h = (1 + σ²)·θ_h - ŷ_h², θ_1 = ŷ_1², θ_h = ŷ_h² + σ²·Σ_{j<h} c_j²·θ_{h-j};
  * - multiplicative season (class 3): quantiles of 5,000 sample paths drawn with a fixed seed,
- *   where R uses an approximate normal formula that can give a lower limit below 0.
+ *   where R uses an approximate normal formula that can give a lower limit below 0. The paths
+ *   take 5,000 recursion steps per period of the horizon.
  *
  * @throws InvalidInputError when horizon is not a whole number of 1 or more or level is not
  *   between 0 and 100.
@@ -110,8 +111,8 @@ function relativeErrorVariances(fit: EtsFit, mean: readonly number[]): number[] 
 
 /**
  * Computes quantiles of simulated future values: each path draws relative errors
- * ε ~ N(0, σ²), sets y = ŷ·max(0, 1 + ε) and updates the states as the fit did. Quantiles are R's type 8, as R's
- * forecast.ets computes them for simulated intervals.
+ * ε ~ N(0, σ²), sets y = ŷ·max(0, 1 + ε) and updates the states as the fit did. Quantiles are
+ * R's type 8, as R's forecast.ets computes them for simulated intervals.
  */
 function simulatedInterval(
   fit: EtsFit,
@@ -121,62 +122,50 @@ function simulatedInterval(
   const model = fit.components;
   const sigma = Math.sqrt(fit.sigma2);
   const generator = new NormalGenerator(SIMULATION_SEED);
-  const paths = new Float64Array(SIMULATION_PATHS * horizon);
   const parameters = {
     alpha: fit.parameters.alpha,
     beta: fit.parameters.beta ?? 0,
     gamma: fit.parameters.gamma ?? 0,
     phi: fit.parameters.phi ?? 1,
   };
-  const states = toStateVector(fit.finalStates, model);
   const start = toStateVector(fit.finalStates, model);
+  const states = toStateVector(fit.finalStates, model);
   const result: RecursionResult = {
     sumSquaredErrors: 0,
     sumLogForecasts: 0,
     valid: true,
     position: 0,
   };
-  const value = new Float64Array(1);
+  const innovations = new Float64Array(horizon);
+  const path = new Float64Array(horizon);
+  // Values by horizon, so the sample of each horizon is contiguous for sorting.
+  const samples = new Float64Array(SIMULATION_PATHS * horizon);
 
-  for (let path = 0; path < SIMULATION_PATHS; path++) {
+  for (let p = 0; p < SIMULATION_PATHS; p++) {
+    for (let h = 0; h < horizon; h++) {
+      // R truncates the relative error at -1 (simulate.ets, 8.20), so no value is negative.
+      const error = sigma * generator.normal();
+      innovations[h] = error < -1 ? -1 : error;
+    }
     states.level = start.level;
     states.trend = start.trend;
     states.seasonal.set(start.seasonal);
-    let position = 0;
+    path.fill(0);
+    runRecursion(model, path, parameters, states, result, null, null, 0, innovations);
+    // NOTE: a path whose forecast reaches 0 stops there and keeps 0 for its later values.
     for (let h = 0; h < horizon; h++) {
-      const forecast = oneStepForecast(model, states, position, parameters.phi);
-      // R truncates the relative error at -1 (simulate.ets, 8.20), so no value is negative.
-      value[0] = forecast * (1 + Math.max(-1, sigma * generator.normal()));
-      paths[h * SIMULATION_PATHS + path] = value[0];
-      runRecursion(model, value, parameters, states, result, null, null, position);
-      position = result.position;
+      samples[h * SIMULATION_PATHS + p] = path[h];
     }
   }
 
   const lower: number[] = [];
   const upper: number[] = [];
   for (let h = 0; h < horizon; h++) {
-    const sample = paths.subarray(h * SIMULATION_PATHS, (h + 1) * SIMULATION_PATHS).sort();
+    const sample = samples.subarray(h * SIMULATION_PATHS, (h + 1) * SIMULATION_PATHS).sort();
     lower.push(quantileType8(sample, (1 - coverage) / 2));
     upper.push(quantileType8(sample, (1 + coverage) / 2));
   }
   return { lower, upper };
-}
-
-/** ŷ of the next period from the current states, whose seasonal index is at `position`. */
-function oneStepForecast(
-  model: EtsModel,
-  states: StateVector,
-  position: number,
-  phi: number,
-): number {
-  const damping = model.trend === "Ad" ? phi : 1;
-  const q = states.level + (model.trend === "N" ? 0 : damping * states.trend);
-  const s = states.seasonal[position];
-  if (model.season === "A") {
-    return q + s;
-  }
-  return model.season === "M" ? q * s : q;
 }
 
 /**

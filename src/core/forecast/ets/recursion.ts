@@ -48,6 +48,9 @@ const MIN_FORECAST = 1e-10;
  * one-step forecasts to `fitted` and the errors to `errors` when they are given. Allocates
  * nothing, so the optimiser can call it for every trial point.
  *
+ * With `innovations`, the run simulates instead: it overwrites y_t with ŷ_t + ε_t (additive
+ * error) or ŷ_t·(1 + ε_t) (multiplicative) before each update, ε_t being `innovations[t]`.
+ *
  * The updates are the error-correction form that R's forecast (8.20, C function etscalc) runs,
  * the same for additive and multiplicative errors: with q = l + φb and s the index of the period,
  *   ŷ = q + s or q·s,  l' = q + α(y - s - q) or q + α(y/s - q),
@@ -55,13 +58,14 @@ const MIN_FORECAST = 1e-10;
  */
 export function runRecursion(
   model: EtsModel,
-  y: ArrayLike<number>,
+  y: Float64Array,
   parameters: SmoothingParameters,
   states: StateVector,
   result: RecursionResult,
   fitted: Float64Array | null,
   errors: Float64Array | null,
   start = 0,
+  innovations: Float64Array | null = null,
 ): void {
   const hasTrend = model.trend !== "N";
   const additiveSeason = model.season === "A";
@@ -85,13 +89,10 @@ export function runRecursion(
     const q = level + phi * trend;
     const s = seasonal[position];
     let forecast = q;
-    let adjusted = y[t];
     if (additiveSeason) {
       forecast = q + s;
-      adjusted = y[t] - s;
     } else if (multiplicativeSeason) {
       forecast = q * s;
-      adjusted = y[t] / s;
     }
     // Plain comparisons instead of Math.abs and Number.isFinite: this loop runs for every
     // trial point, and a global lookup per value is slow in some hosts (Jest's sandbox).
@@ -99,6 +100,15 @@ export function runRecursion(
     if (!(forecast >= MIN_FORECAST || forecast <= -MIN_FORECAST) || forecast - forecast !== 0) {
       valid = false;
       break;
+    }
+    if (innovations !== null) {
+      y[t] = multiplicativeError ? forecast * (1 + innovations[t]) : forecast + innovations[t];
+    }
+    let adjusted = y[t];
+    if (additiveSeason) {
+      adjusted = y[t] - s;
+    } else if (multiplicativeSeason) {
+      adjusted = y[t] / s;
     }
 
     const error = multiplicativeError ? (y[t] - forecast) / forecast : y[t] - forecast;

@@ -9,7 +9,7 @@ import {
 import { hasRootsInsideCircle } from "../../../../src/core/forecast/ets/bounds";
 import { parseModelCode } from "../../../../src/core/forecast/ets/model";
 
-/** A monthly series with a trend, a yearly season and a fixed pseudo-random wobble. */
+/** Builds a monthly series with a trend, a yearly season and a fixed irregular wobble. */
 function seasonalSeries(n: number): number[] {
   return Array.from(
     { length: n },
@@ -208,8 +208,8 @@ describe("ETS fit and forecast shape", () => {
 });
 
 describe("ETS speed", () => {
-  // The goal is well under 100 ms for model selection on 120 monthly values; this guard only
-  // catches a many-fold slowdown on a busy test machine. The CPU time of the process is used
+  // The goal is well under 100 ms for model selection on 120 monthly values. This guard only
+  // catches a many-fold slowdown on a busy test machine. It reads the CPU time of the process,
   // because other processes sharing the machine inflate wall-clock time.
   const MAX_CPU_MILLISECONDS = 1000;
 

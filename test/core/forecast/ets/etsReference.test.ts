@@ -12,8 +12,8 @@ const SAME_PARAMETERS_TOLERANCE = 1e-6;
 const ANALYTIC_INTERVAL_TOLERANCE = 1e-5;
 
 // R's forecast.ets (8.20) accumulates a damped trend in its simulated forecasts as
-// φ + φ + φ² + … + φ^(h-1) instead of φ + φ² + … + φ^h, which moves AirPassengers'
-// ETS(M,Ad,M) forecasts by up to 0.13 % over 24 months; 0.5 % covers it.
+// φ + φ + φ² + … + φ^(h-1) instead of φ + φ² + … + φ^h. That moves AirPassengers'
+// ETS(M,Ad,M) forecasts by up to 0.13 % over 24 months, and 0.5 % covers it.
 const DAMPED_SIMULATION_MEAN_TOLERANCE = 0.005;
 
 // With a multiplicative season the product simulates 5,000 paths, and R's reference is its own
@@ -21,8 +21,8 @@ const DAMPED_SIMULATION_MEAN_TOLERANCE = 0.005;
 // about 1.9 % of the interval's half-width, so 6 % is three standard errors.
 const SIMULATED_INTERVAL_TOLERANCE = 0.06;
 
-// An AICc that R's optimiser reaches must be reached too, up to this margin; it is the
-// agreement the optimisers of the two implementations show where both find the same optimum.
+// An AICc that R's optimiser reaches must be reached too, up to this margin. Where both
+// implementations find the same optimum, their AICc values agree to well within it.
 const AICC_MARGIN = 0.5;
 
 // Where both fits reach the same AICc within the margin, their forecasts differ by at most 1 %.
@@ -182,7 +182,7 @@ describeWithData("ETS vs shared R cases", () => {
 /**
  * Lists the horizons (0-based) whose analytic intervals R computes as the product does. For a
  * seasonal model without trend, R's forecast 8.20 (function class1) adds γ to the second
- * seasonal index instead of the first, so its forecast variance at h = m holds γ², which by the
+ * seasonal index instead of the first, so its forecast variance at h = m contains γ², which by the
  * model belongs only from h = m + 1 on; that horizon is left out.
  */
 function comparedHorizons(model: EtsModel, m: number, horizon: number): number[] {
