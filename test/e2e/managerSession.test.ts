@@ -393,7 +393,9 @@ describe("manager session in the task pane", () => {
 
   test("scorecard scores entered actuals", async () => {
     await openPage("People");
-    await section("People").getByRole("button", { name: /Anna Berger/ }).click();
+    await section("People")
+      .getByRole("button", { name: /Anna Berger/ })
+      .click();
     const targets = section("Scorecard");
     const actual = targets.getByRole("textbox", { name: "Actual of the 2025 Revenue target" });
     await actual.fill("90000");

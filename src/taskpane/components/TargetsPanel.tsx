@@ -200,7 +200,7 @@ export function TargetsPanel(props: {
 function PeriodScores(props: { targets: readonly Target[] }): React.JSX.Element {
   const scores = scoresByPeriod(props.targets);
   if (scores.length === 0) {
-    return <Caption1>Enter actuals to see the scorecard's weighted score.</Caption1>;
+    return <Caption1>Enter actuals to see the weighted score of each period.</Caption1>;
   }
   return (
     <Table size="small" aria-label="Scorecard scores">
