@@ -42,7 +42,7 @@ export interface AutoFit {
  * ETS alone reaches 13.57 and automatic ETS 13.88. A history of fewer than 7 values is too short
  * for the damped trend, so its forecast is the Theta forecast alone.
  *
- * NOTE: the damped ETS fit takes nearly all the time. For the first 120 values of
+ * The damped ETS fit takes nearly all the time. For the first 120 values of
  * AirPassengers (season 12), 15 runs in Node 20 on the benchmark's 2-CPU AMD EPYC machine took
  * a median of 44 ms of CPU, and the first run 114 ms because of JIT compilation. Theta takes
  * about 1 ms.
