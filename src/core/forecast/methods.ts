@@ -55,6 +55,7 @@ export const FORECAST_METHODS: Record<string, ForecastMethod> = {
   linear: (y, h) => ({ mean: forecastLinearTrend(y, h) }),
   movingavg: (y, h) => ({ mean: forecastMovingAverage(y, h, DEFAULT_MOVING_AVERAGE_WINDOW) }),
   croston: (y, h) => ({ mean: forecastCroston(y, h, DEFAULT_CROSTON_ALPHA) }),
+  ets: (y, h, o) => forecastNamedMethod("ets", y, h, o),
   theta: (y, h, o) => forecastNamedMethod("theta", y, h, o),
   auto: (y, h, o) => forecastNamedMethod("auto", y, h, o),
 };
