@@ -7,3 +7,6 @@ import "./forecast";
 import "./cost";
 import "./commission";
 import "./kpi";
+import "./theta";
+import "./auto";
+import "./ets";
