@@ -102,7 +102,7 @@ export function interval(
  * @param history Past values in time order, one row or one column. Select only filled cells: desktop Excel passes a blank cell as 0, which counts as a real 0 (Excel on the web passes it as empty, and empty cells at the end are ignored).
  * @param [season_length] Optional. Number of periods in one season, such as 12 for monthly data; 1 for no season. Omit it to detect the season length from history.
  * @param [method] Optional. One of "auto", "ets", "theta", "ses", "holt", "damped", "holtwinters" (or "hw"). Omit it for "auto".
- * @returns A table of two columns (label, value). The rows are Method, Model (such as ETS(M,Ad,M)), Season length, one row per estimated parameter (alpha, beta, gamma, phi, or the Theta drift), AICc for ETS models and auto, and Observations. Then come the in-sample MAE, RMSE, MAPE (in percent) and MASE of the one-step forecasts, with MASE scaled by the seasonal naive forecast. A measure that cannot be computed, such as MAPE with a value of 0, shows text saying why.
+ * @returns A table of two columns (label, value). The rows are Method, Model (such as ETS(M,Ad,M)), Season length, one row per estimated parameter (alpha, beta, gamma, phi, or the Theta drift), AICc for ETS models (ETS AICc for auto, the AICc of its ETS part), and Observations. Then come the in-sample MAE, RMSE, MAPE (in percent) and MASE of the one-step forecasts, with MASE scaled by the seasonal naive forecast. A measure that cannot be computed, such as MAPE with a value of 0, shows text saying why.
  * @example =SPM.FORECAST.DESCRIBE(B2:B49, 12, "ets")
  * @errors #VALUE! when a cell is not a number, method is unknown, or holtwinters has no season; #N/A when history is too short for the method.
  */

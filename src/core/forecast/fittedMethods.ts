@@ -37,6 +37,8 @@ export interface FittedMethod {
   parameters: [string, number][];
   /** AICc of the fitted model, null for a method without a likelihood. */
   aicc: number | null;
+  /** Label of the AICc in a description: "AICc", or "ETS AICc" when only a part has one. */
+  aiccLabel: string;
   /** One-step in-sample forecasts of each value of the history. */
   fitted: number[];
   /** Point forecasts of the periods after the history. */
@@ -103,6 +105,7 @@ function fitAutoMethod(y: number[], horizon: number, m: number): FittedMethod {
         ? thetaParameters
         : [...thetaParameters, ...etsParameters(ets.parameters, "ETS ")],
     aicc: ets === null ? null : ets.aicc,
+    aiccLabel: "ETS AICc",
     fitted: fit.fitted,
     forecast: fit.forecast,
     interval: (level) => autoPredictionInterval(fit, level),
@@ -116,6 +119,7 @@ function fitEtsMethod(y: number[], horizon: number, m: number): FittedMethod {
     seasonLength: m,
     parameters: etsParameters(fit.parameters, ""),
     aicc: fit.aicc,
+    aiccLabel: "AICc",
     fitted: fit.fitted,
     forecast: forecastEts(fit, horizon).mean,
     interval: (level) => {
@@ -150,6 +154,7 @@ function fitThetaMethod(y: number[], horizon: number, m: number): FittedMethod {
       ["drift", fit.drift],
     ],
     aicc: null,
+    aiccLabel: "AICc",
     fitted: fit.fitted,
     forecast: fit.forecast,
     interval: (level) => thetaPredictionInterval(fit, level),
@@ -206,6 +211,7 @@ function fitSmoothingMethod(
     seasonLength: m,
     parameters,
     aicc: null,
+    aiccLabel: "AICc",
     fitted: fit.fitted,
     forecast: fit.forecast,
     interval: (level) => normalInterval(fit.forecast, variance, level),

@@ -35,7 +35,7 @@ export function describeModel(
     ...fit.parameters.map(([label, value]) => ({ label, value })),
   ];
   if (fit.aicc !== null && Number.isFinite(fit.aicc)) {
-    rows.push({ label: "AICc", value: fit.aicc });
+    rows.push({ label: fit.aiccLabel, value: fit.aicc });
   }
   rows.push({ label: "Observations", value: y.length });
   for (const metric of DESCRIBED_METRICS) {

@@ -202,3 +202,16 @@ describe("describeModel", () => {
     expect(typeof valueOf(rows, "MAE")).toBe("number");
   });
 });
+
+describe("describeModel of auto", () => {
+  test("ETS part AICc", () => {
+    const rows = describeModel("auto", TREND, 1);
+    const ets = fitEts(TREND, { seasonLength: 1, model: "ZAdZ" });
+    const labels = rows.map((row) => row.label);
+    expect(rows.find((row) => row.label === "ETS AICc")?.value).toBe(ets.aicc);
+    expect(labels).not.toContain("AICc");
+    expect(rows.find((row) => row.label === "Model")?.value).toBe(
+      `Mean of Theta and ${ets.method}`,
+    );
+  });
+});
