@@ -61,9 +61,16 @@ const leavesArgumentsUnchanged: PropertyCheck = (fn, args) => {
   return mutationProblem(before, args, fn.metadata);
 };
 
+/** True when the first row of a table is all text, as a heading row is. */
+function hasHeadingRow(rows: unknown[]): boolean {
+  const first: unknown = rows[0];
+  return Array.isArray(first) && first.every((cell) => typeof cell === "string");
+}
+
 /**
- * Checks that a forecast spills one row per period of its horizon, as the function reference
- * promises for every function with a horizon argument and a matrix result.
+ * Checks that a forecast spills one row per period of its horizon, below a heading row when it
+ * has one, as the function reference promises for every function with a horizon argument and a
+ * matrix result.
  */
 const spillsHorizonRows: PropertyCheck = (fn, args) => {
   const index = fn.metadata.parameters.findIndex((parameter) => parameter.name === "horizon");
@@ -75,7 +82,7 @@ const spillsHorizonRows: PropertyCheck = (fn, args) => {
     return undefined;
   }
   const horizon = Math.round(Number(args[index]));
-  const rows = outcome.value.length;
+  const rows = outcome.value.length - (hasHeadingRow(outcome.value) ? 1 : 0);
   return rows === horizon ? undefined : `spilled ${rows} rows for a horizon of ${horizon}`;
 };
 
