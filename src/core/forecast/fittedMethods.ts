@@ -231,15 +231,15 @@ function normalInterval(
   };
 }
 
-function requireSeason(m: number, given: number | null): void {
+function requireSeason(m: number, givenSeasonLength: number | null): void {
   if (m >= 2) {
     return;
   }
   throw new InvalidInputError(
-    given === null
+    givenSeasonLength === null
       ? 'history shows no season, so method "holtwinters" needs season_length; give it, ' +
           'or use method "auto" or "ses".'
-      : `season_length is ${given} but method "holtwinters" needs a season of 2 or more ` +
+      : `season_length is ${givenSeasonLength} but method "holtwinters" needs a season of 2 or more ` +
           'periods; give season_length, or use method "auto" or "ses".',
   );
 }
