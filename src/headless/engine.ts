@@ -155,6 +155,17 @@ export class SpreadsheetEngine {
   }
 
   /**
+   * Replaces one cell's content, as `setSheetContent` reads cells; the engine then recalculates
+   * only the formulas that depend on the cell.
+   */
+  setCellContent(sheet: string, row: number, col: number, content: unknown): void {
+    const address = { sheet: this.sheetIdOrAdd(sheet), row, col };
+    this.spills.forgetPredictions(address);
+    this.hf.setCellContents(address, [[this.toRawContent(content)]]);
+    this.settleSpillSizes();
+  }
+
+  /**
    * Evaluates a formula as if typed into an empty cell of `sheet` (default: the first sheet).
    * A spilled result comes back as a 2-D array.
    */

@@ -104,9 +104,7 @@ export class GridWorkbook {
       row.push(null);
     }
     row[cell.col] = content;
-    // NOTE: the engine API replaces whole sheets, so an edit recalculates its sheet from scratch.
-    // That takes milliseconds for sheets of a few hundred cells, as in the example workbook.
-    this.engine.setSheetContent(sheet.name, sheet.rows);
+    this.engine.setCellContent(sheet.name, cell.row, cell.col, content);
     this.changed();
   }
 
