@@ -158,6 +158,27 @@ describe("spilled results in sheets", () => {
     expect(columnB(engine, 5)).toEqual([1, 2, null, null, null]);
   });
 
+  test("one cell edit resizes spill", () => {
+    const engine = SpreadsheetEngine.create(catalog, {
+      Sheet1: [[4, "=SPM.TEST.SEQUENCE(A1)", "=SUM(B1:B5)"]],
+    });
+
+    engine.setCellContent("Sheet1", 0, 0, 2);
+
+    expect(columnB(engine, 5)).toEqual([1, 2, null, null, null]);
+    expect(engine.getSheetValues("Sheet1")[0][2]).toBe(3);
+  });
+
+  test("one cell edit replaces formula", () => {
+    const engine = SpreadsheetEngine.create(catalog, {
+      Sheet1: [[3, "=SPM.TEST.SEQUENCE(A1)"]],
+    });
+
+    engine.setCellContent("Sheet1", 0, 1, "=A1*10");
+
+    expect(columnB(engine, 4)).toEqual([30, null, null, null]);
+  });
+
   test("spill sized by another formula", () => {
     const engine = SpreadsheetEngine.create(catalog, {
       Sheet1: [["=A2*2", "=SPM.TEST.SEQUENCE(A1)"], [2]],
