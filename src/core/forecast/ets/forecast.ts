@@ -65,7 +65,7 @@ export function forecastEts(fit: EtsFit, horizon: number, level?: number): EtsFo
   };
 }
 
-/** c_1 … c_{horizon-1}: c_j = α + β·(φ + … + φ^j) + γ·[j is a multiple of m]. */
+/** Computes c_1 … c_{horizon-1}: c_j = α + β·(φ + … + φ^j) + γ·[j is a multiple of m]. */
 function errorWeights(fit: EtsFit, horizon: number): number[] {
   const { alpha, beta, gamma, phi } = fit.parameters;
   const m = fit.seasonLength;

@@ -39,7 +39,10 @@ export interface EtsFit {
   aic: number;
   aicc: number;
   bic: number;
-  /** Σe² / (n - number of estimated parameters), e relative for a multiplicative error. */
+  /**
+   * Σe² / (n - number of estimated parameters), e relative for a multiplicative error.
+   * NOTE: with an additive error it overflows to Infinity for values above about 1e150.
+   */
   sigma2: number;
   /** One-step forecasts of each value of the history. */
   fitted: number[];
