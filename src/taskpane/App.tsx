@@ -1,7 +1,9 @@
 import * as React from "react";
 import {
+  Button,
   FluentProvider,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -97,6 +99,21 @@ function Pages(): React.JSX.Element {
         </MessageBar>
       )}
       <FailureBar failure={data.failure} onDismiss={data.reload} />
+      {data.overwritten.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Changed by a colleague</MessageBarTitle>
+            {data.overwritten.map((notice) => (
+              <div key={notice.key}>{notice.message}</div>
+            ))}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={data.dismissOverwritten}>
+              Dismiss
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {data.loading && <Spinner size="small" label="Loading the records" />}
       <div role="tabpanel" aria-label={PAGES.find((entry) => entry.id === page)?.label}>
         {page === "overview" && <OverviewPage data={data} onNavigate={setPage} />}

@@ -1,5 +1,6 @@
 import * as React from "react";
-import { emptySnapshot, SalesSystemSnapshot } from "../model";
+import { describeRecord, emptySnapshot, SalesSystemSnapshot } from "../model";
+import type { StoreChange } from "../workbook/store";
 import { describeFailure, FailureReport } from "./failure";
 import { useServices } from "./services";
 
@@ -8,8 +9,33 @@ export interface SnapshotState {
   snapshot: SalesSystemSnapshot;
   loading: boolean;
   failure?: FailureReport;
+  /** Notices of this user's edits that a colleague's later change replaced, oldest first. */
+  overwritten: OverwrittenNotice[];
   /** Reads every record again. */
   reload(): void;
+  /** Hides the overwritten-edit notices. */
+  dismissOverwritten(): void;
+}
+
+/** A notice that a colleague's later change replaced fields this user had edited. */
+export interface OverwrittenNotice {
+  key: string;
+  message: string;
+}
+
+/** Returns the notice for a change that replaced this user's edits, or undefined. */
+export function overwrittenNotice(change: StoreChange): OverwrittenNotice | undefined {
+  if (change.kind !== "updated" || change.origin !== "remote" || change.lostEdits.length === 0) {
+    return undefined;
+  }
+  const fields = change.lostEdits.map((edit) => edit.field).join(", ");
+  return {
+    key: `${change.id}:${change.record.updatedAt}`,
+    message:
+      `A colleague changed ${fields} of the ${describeRecord(change.type, change.record)} ` +
+      "after you did, so their values replaced yours. Check the record and edit it again if " +
+      "yours should stay.",
+  };
 }
 
 /**
@@ -22,6 +48,7 @@ export function useSnapshot(): SnapshotState {
   const [loading, setLoading] = React.useState(true);
   const [failure, setFailure] = React.useState<FailureReport | undefined>();
   const [generation, setGeneration] = React.useState(0);
+  const [overwritten, setOverwritten] = React.useState<OverwrittenNotice[]>([]);
 
   React.useEffect(() => {
     let current = true;
@@ -45,8 +72,19 @@ export function useSnapshot(): SnapshotState {
     };
   }, [store, generation]);
 
-  React.useEffect(() => store.subscribe(() => setGeneration((previous) => previous + 1)), [store]);
+  React.useEffect(
+    () =>
+      store.subscribe((change) => {
+        const notice = overwrittenNotice(change);
+        if (notice !== undefined) {
+          setOverwritten((previous) => [...previous, notice]);
+        }
+        setGeneration((previous) => previous + 1);
+      }),
+    [store],
+  );
 
   const reload = React.useCallback(() => setGeneration((previous) => previous + 1), []);
-  return { snapshot, loading, failure, reload };
+  const dismissOverwritten = React.useCallback(() => setOverwritten([]), []);
+  return { snapshot, loading, failure, overwritten, reload, dismissOverwritten };
 }
