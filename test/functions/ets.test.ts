@@ -136,13 +136,21 @@ describe("FORECAST.ETS bad input", () => {
 
   test("seasonal model without season", async () => {
     const result = await evaluate('=SPM.FORECAST.ETS(A1:A48, 3, 1, "ANA")', sheet);
-    expectError(result, "#VALUE!", /^season_length is 1 but the seasonal model ETS\(A,N,A\)/);
+    expectError(
+      result,
+      "#VALUE!",
+      /^season_length is 1, but ETS\(A,N,A\) needs a season length from 2 to 24/,
+    );
   });
 
   test("multiplicative model with zero", async () => {
     const withZero = { Sheet1: column([5, 3, 0, 4, 6, 5, 7, 6]) };
     const result = await evaluate('=SPM.FORECAST.ETS(A1:A8, 2, 1, "MNN")', withZero);
-    expectError(result, "#VALUE!", /^history: cell 3 is 0, but the multiplicative model/);
+    expectError(
+      result,
+      "#VALUE!",
+      /^history: cell 3 is 0, but ETS\(M,N,N\) has a multiplicative error or season, which needs values above 0; use A in those places, such as "ANN"\.$/,
+    );
   });
 
   test("text cell named", async () => {

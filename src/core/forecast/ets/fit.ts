@@ -1,7 +1,7 @@
 import { InsufficientDataError, InvalidInputError } from "../../errors";
-import { isWithinBounds } from "./bounds";
 import { detectSeasonLength } from "../seasonality";
 import { firstNonPositivePosition, requirePositiveInteger } from "../validation";
+import { isWithinBounds } from "./bounds";
 import {
   continueSearch,
   countParameters,
@@ -14,7 +14,7 @@ import {
   AUTOMATIC_MODEL_CODE,
   candidateModels,
   EtsModel,
-  modelCode,
+  EtsModelRequest,
   modelName,
   parseModelCode,
 } from "./model";
@@ -29,7 +29,7 @@ export interface EtsOptions {
 }
 
 /**
- * Longest season length of a seasonal model, as in R's forecast::ets (8.20). A longer season is
+ * Maximum season length of a seasonal model, as in R's forecast::ets (8.20). A longer season is
  * left out of the automatic choice and rejected in a seasonal model. Each period of the season
  * adds a free initial state, and the likelihood search becomes slow and unreliable with dozens.
  */
@@ -55,7 +55,7 @@ const FINALISTS = 2;
  * @throws InvalidInputError for an unknown model code, a season length that is not a whole
  *   number of 1 or more, or a multiplicative model with a value of 0 or less.
  * @throws InsufficientDataError when the history is too short for every allowed model.
- * @example fitEts(airPassengers, { seasonLength: 12 }).model // "MAdM"
+ * @example fitEts(airPassengers, { seasonLength: 12 }).model // "MAM"
  */
 export function fitEts(history: number[], options: EtsOptions = {}): EtsFit {
   const code = options.model ?? AUTOMATIC_MODEL_CODE;
@@ -64,9 +64,9 @@ export function fitEts(history: number[], options: EtsOptions = {}): EtsFit {
     requirePositiveInteger("season_length", options.seasonLength);
   }
   const detected = options.seasonLength ?? detectSeasonLength(history);
-  const explicit = candidateModels(request).length === 1;
+  const seasonGiven = options.seasonLength !== undefined;
 
-  const models = allowedModels(history, request, detected, explicit);
+  const models = allowedModels(history, request, code.trim(), detected, seasonGiven);
   if (isConstant(history)) {
     return constantFit(history);
   }
@@ -77,6 +77,12 @@ export function fitEts(history: number[], options: EtsOptions = {}): EtsFit {
     startSearch(y, model, model.season === "N" ? 1 : detected),
   );
   const best = chooseModel(searches, y.length);
+  if (!Number.isFinite(best.criterion)) {
+    throw new InvalidInputError(
+      "No ETS model could be fitted to history: every trial gave an undefined likelihood. " +
+        "Check history for extreme values.",
+    );
+  }
   const { model, m } = best;
   return reportFit(y, model, m, searchEstimate(best), scale);
 }
@@ -90,7 +96,12 @@ export function fitEts(history: number[], options: EtsOptions = {}): EtsFit {
  * optimum would have the smallest AICc.
  */
 function chooseModel(searches: ModelSearch[], n: number): ModelSearch {
-  const byAicc = (a: ModelSearch, b: ModelSearch): number => searchAicc(a, n) - searchAicc(b, n);
+  // Two failed searches both have an AICc of Infinity, and Infinity - Infinity is NaN, which
+  // a sort comparator must not return.
+  const byAicc = (a: ModelSearch, b: ModelSearch): number => {
+    const difference = searchAicc(a, n) - searchAicc(b, n);
+    return Number.isNaN(difference) ? 0 : difference;
+  };
   if (searches.length > FINALISTS) {
     for (const search of searches) {
       continueSearch(search, SCREENING_EVALUATIONS, 0);
@@ -109,7 +120,12 @@ function searchAicc(search: ModelSearch, n: number): number {
   return search.criterion + 2 * k + (2 * k * (k + 1)) / (n - k - 1);
 }
 
-/** Minimum history length of `model` with season length m: its parameters + 2, and 2m if seasonal. */
+/**
+ * Computes the minimum history length of `model` with season length m: its parameters + 2, as
+ * R's forecast::ets (8.20) requires, and two full seasons for a seasonal model. At exactly
+ * parameters + 2 values the AICc is infinite, so the automatic choice takes such a model only
+ * when no other fits.
+ */
 export function minimumHistory(model: EtsModel, m: number): number {
   const parameters = countParameters(model, model.season === "N" ? 1 : m);
   const seasons = model.season === "N" ? 0 : 2 * m;
@@ -117,55 +133,67 @@ export function minimumHistory(model: EtsModel, m: number): number {
 }
 
 /**
- * Lists the models of the request that the history supports. An explicit model the history
- * does not support is an error naming the reason.
+ * Lists the models of the request that the history supports: multiplicative parts need
+ * values above 0, a season needs a season length from 2 to `MAX_ETS_SEASON`, and each model
+ * needs `minimumHistory` values. Rejects the request when no model is left, naming the reason.
  */
 function allowedModels(
   history: readonly number[],
-  request: ReturnType<typeof parseModelCode>,
+  request: EtsModelRequest,
+  code: string,
   m: number,
-  explicit: boolean,
+  seasonGiven: boolean,
 ): EtsModel[] {
+  const candidates = candidateModels(request);
+  const name = candidates.length === 1 ? modelName(candidates[0]) : `model "${code}"`;
+
+  const position = firstNonPositivePosition([...history]);
+  const positive = position === 0;
+  const additive = candidates.filter((model) => model.error === "A" && model.season !== "M");
+  if (!positive && additive.length === 0) {
+    throw new InvalidInputError(
+      `history: cell ${position} is ${history[position - 1]}, but ${name} has a ` +
+        `multiplicative error or season, which needs values above 0; use A in those places, ` +
+        `such as "${additiveCode(request)}".`,
+    );
+  }
+  const usable = positive ? candidates : additive;
+
+  const hasSeason = m >= 2 && m <= MAX_ETS_SEASON;
+  const nonSeasonal = usable.filter((model) => model.season === "N");
+  if (!hasSeason && nonSeasonal.length === 0) {
+    const length = seasonGiven
+      ? `season_length is ${m}`
+      : `season_length is omitted and the season length detected in history is ${m}`;
+    throw new InvalidInputError(
+      `${length}, but ${name} needs a season length from 2 to ${MAX_ETS_SEASON}; ` +
+        "give season_length or use a model ending in N.",
+    );
+  }
+  const seasonal = hasSeason ? usable : nonSeasonal;
+
   const n = history.length;
-  const positive = firstNonPositivePosition([...history]) === 0;
-  const models = candidateModels(request).filter((model) => {
-    const multiplicative = model.error === "M" || model.season === "M";
-    const seasonal = model.season !== "N";
-    if (explicit && multiplicative && !positive) {
-      const position = firstNonPositivePosition([...history]);
-      throw new InvalidInputError(
-        `history: cell ${position} is ${history[position - 1]}, but the multiplicative model ` +
-          `${modelName(model)} needs values above 0; use an additive model such as ` +
-          `"${modelCode({ ...model, error: "A", season: model.season === "M" ? "A" : model.season })}".`,
-      );
-    }
-    if (explicit && seasonal && (m === 1 || m > MAX_ETS_SEASON)) {
-      throw new InvalidInputError(
-        `season_length is ${m} but the seasonal model ${modelName(model)} needs a season ` +
-          `length from 2 to ${MAX_ETS_SEASON}; give season_length or choose a model ending in N.`,
-      );
-    }
-    if (explicit && n < minimumHistory(model, m)) {
-      throw new InsufficientDataError(
-        `history has ${n} values but ${modelName(model)}` +
-          `${seasonal ? ` with season_length ${m}` : ""} needs at least ` +
-          `${minimumHistory(model, m)}.`,
-      );
-    }
-    if (multiplicative && !positive) {
-      return false;
-    }
-    if (seasonal && (m === 1 || m > MAX_ETS_SEASON)) {
-      return false;
-    }
-    return n >= minimumHistory(model, m);
-  });
+  const models = seasonal.filter((model) => n >= minimumHistory(model, m));
   if (models.length === 0) {
+    const minimum = Math.min(...seasonal.map((model) => minimumHistory(model, m)));
+    const allSeasonal = seasonal.every((model) => model.season !== "N");
     throw new InsufficientDataError(
-      `history has ${n} values but ETS needs at least ${MIN_ETS_HISTORY}.`,
+      `history has ${n} values but ${candidates.length === 1 ? name : "ETS"}` +
+        `${allSeasonal ? ` with season_length ${m}` : ""} needs at least ${minimum}.`,
     );
   }
   return models;
+}
+
+/** Writes the request's code with additive error and season, such as "AAdA" for "MAdM". */
+function additiveCode(request: EtsModelRequest): string {
+  const error = request.error === null ? "Z" : "A";
+  const trend = request.trend ?? "Z";
+  let season = request.season ?? "Z";
+  if (season === "M") {
+    season = "A";
+  }
+  return `${error}${trend}${season}`;
 }
 
 function isConstant(history: readonly number[]): boolean {

@@ -35,7 +35,10 @@ export interface EtsFit {
    * leaves out the constant -n/2·(log(2π/n) + 1). +Infinity for a constant history.
    */
   logLik: number;
-  /** Information criteria from `logLik`, as R computes them; -Infinity for a constant history. */
+  /**
+   * Information criteria from `logLik`, as R computes them: -Infinity for a constant history,
+   * and the AICc +Infinity when the history has just 2 values more than the model's parameters.
+   */
   aic: number;
   aicc: number;
   bic: number;

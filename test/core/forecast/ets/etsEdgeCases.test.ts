@@ -122,13 +122,38 @@ describe("ETS bad and unusual input", () => {
     expect(fit.components.error).toBe("A");
     expect(fit.components.season).not.toBe("M");
     expect(() => fitEts(y, { seasonLength: 12, model: "MNN" })).toThrow(
-      /history: cell 6 is 0, but the multiplicative model ETS\(M,N,N\) needs values above 0/,
+      /history: cell 6 is 0, but ETS\(M,N,N\) has a multiplicative error or season/,
     );
+    expect(() => fitEts(y, { seasonLength: 12, model: "MZM" })).toThrow(
+      /but model "MZM" has a multiplicative error or season.* such as "AZA"/,
+    );
+  });
+
+  // Only the additive models of "ZZZ" remain, so a zero is no error there.
+  test("zeros allowed with Z error", () => {
+    const y = seasonalSeries(48);
+    y[5] = 0;
+
+    expect(fitEts(y, { seasonLength: 12, model: "ZAdZ" }).model).toMatch(/^AAd[NA]$/);
   });
 
   test("seasonal model needs season", () => {
     expect(() => fitEts(seasonalSeries(48), { seasonLength: 1, model: "ANA" })).toThrow(
-      /season_length is 1 but the seasonal model ETS\(A,N,A\) needs a season length from 2 to 24/,
+      /season_length is 1, but ETS\(A,N,A\) needs a season length from 2 to 24/,
+    );
+  });
+
+  test("no season detected", () => {
+    const irregular = Array.from({ length: 30 }, (_, t) => 50 + t + 5 * Math.sin(t * t * 0.37));
+    expect(() => fitEts(irregular, { model: "MNM" })).toThrow(
+      /^season_length is omitted and the season length detected in history is 1, but ETS\(M,N,M\)/,
+    );
+  });
+
+  // The models of "ZZM" all have a season, and the shortest, ETS(M,N,M), needs two seasons.
+  test("too short for any requested", () => {
+    expect(() => fitEts(seasonalSeries(20), { seasonLength: 12, model: "ZZM" })).toThrow(
+      /^history has 20 values but ETS with season_length 12 needs at least 24\.$/,
     );
   });
 
