@@ -49,6 +49,13 @@ export function heuristicInitialStates(
     // R keeps the indices of periods 2 … m and sets period 1 so they sum to m (or 0).
     const rest = seasonal.slice(1).reduce((sum, index) => sum + index, 0);
     seasonal[0] = (multiplicative ? m : 0) - rest;
+    if (multiplicative && seasonal[0] < MIN_SEASONAL_INDEX) {
+      // Period 1 came out at 0 or below, which no multiplicative index may be. R rescales
+      // periods 2 … m instead; scaling all m indices to sum to m keeps their ratios.
+      seasonal[0] = MIN_SEASONAL_INDEX;
+      const total = rest + MIN_SEASONAL_INDEX;
+      seasonal = seasonal.map((index) => (index * m) / total);
+    }
   }
 
   const count = Math.min(Math.max(10, 2 * m), adjusted.length);

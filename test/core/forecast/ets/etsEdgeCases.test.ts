@@ -114,6 +114,16 @@ describe("ETS bad and unusual input", () => {
     expectFinite([fit.aicc, fit.sigma2, ...fit.fitted, ...fit.residuals]);
   });
 
+  // One period far above the others makes the heuristic's first seasonal index negative
+  // unless it is rescaled.
+  test("spiky season still fits", () => {
+    const y = Array.from({ length: 26 }, (_, t) => (t % 12 === 1 ? 60 : 1) + t * 0.01);
+    const fit = fitEts(y, { seasonLength: 12, model: "MNM" });
+
+    expect(fit.initialStates.seasonal.every((index) => index > 0)).toBe(true);
+    expectFinite(forecastEts(fit, 12, 95).mean);
+  });
+
   test("zeros exclude multiplicative models", () => {
     const y = seasonalSeries(48);
     y[5] = 0;
