@@ -1,8 +1,9 @@
 /**
- * One development build of the standalone host for all end-to-end test files. Jest runs each
- * test file in its own worker, so the build is shared on disk: it goes to a temporary folder
- * named after a digest of the build's inputs. The first worker builds it under a lock folder and
- * the others wait for it, so a run builds once, and a rerun with unchanged sources reuses it.
+ * Builds shared on disk by all test files of a run. Jest runs each test file in its own worker,
+ * so a build goes to a temporary folder named after the build's kind and a digest of its inputs.
+ * The first worker builds it under a lock folder and the others wait for it, so a run builds each
+ * kind once, and a rerun with unchanged sources reuses it. The end-to-end tests use the
+ * development build of the standalone host; other suites may add their own kinds.
  */
 import { createHash } from "crypto";
 import * as fs from "fs";
@@ -123,11 +124,17 @@ function takeLock(lockDir: string): boolean {
 }
 
 /**
- * Returns the folder of a complete development build of the standalone host for the current
- * sources, building it first unless another worker has built it or is building it.
+ * Returns the folder of a complete build of one kind for the current sources, running `build`
+ * into it first unless another worker has built it or is building it.
+ * @param kind name of the build in its folder name, or "" for the standalone host
+ * @param build writes the build into the folder it is given
  */
-export async function sharedStandaloneBuild(): Promise<string> {
-  const buildDir = path.join(os.tmpdir(), `${BUILD_FOLDER_PREFIX}${inputDigest()}`);
+export async function sharedBuild(
+  kind: string,
+  build: (outputDir: string) => Promise<void>,
+): Promise<string> {
+  const prefix = kind === "" ? BUILD_FOLDER_PREFIX : `${BUILD_FOLDER_PREFIX}${kind}-`;
+  const buildDir = path.join(os.tmpdir(), `${prefix}${inputDigest()}`);
   const siteDir = path.join(buildDir, "site");
   const lockDir = `${buildDir}.lock`;
 
@@ -138,7 +145,7 @@ export async function sharedStandaloneBuild(): Promise<string> {
     }
     try {
       fs.rmSync(buildDir, { recursive: true, force: true });
-      await buildStandalone(siteDir);
+      await build(siteDir);
       fs.writeFileSync(path.join(buildDir, COMPLETE_MARKER), "");
     } finally {
       fs.rmSync(lockDir, { recursive: true, force: true });
@@ -150,4 +157,12 @@ export async function sharedStandaloneBuild(): Promise<string> {
   fs.utimesSync(buildDir, now, now);
   removeOldBuilds(buildDir);
   return siteDir;
+}
+
+/**
+ * Returns the folder of a complete development build of the standalone host for the current
+ * sources, building it first unless another worker has built it or is building it.
+ */
+export function sharedStandaloneBuild(): Promise<string> {
+  return sharedBuild("", buildStandalone);
 }
