@@ -197,7 +197,12 @@ export class ExcelStore implements SalesSystemStore {
       const timestamp = this.nextTimestamp();
       const candidate = { ...input, id, createdAt: timestamp, updatedAt: timestamp };
       const record = this.validated(type, candidate, this.lookup());
-      await this.write("saving the record", () => writer.create([record]));
+      try {
+        await this.write("saving the record", () => writer.create([record]));
+      } catch (error) {
+        await this.removeFailedCreate(type, id);
+        throw error;
+      }
 
       this.records(type).set(id, record);
       this.rememberOwnEdits(type, undefined, record, changedFields({}, record));
@@ -418,6 +423,24 @@ export class ExcelStore implements SalesSystemStore {
       return await RecordWriter.deleteFromReading(this.context, type, reading, record);
     } catch {
       return false;
+    }
+  }
+
+  /**
+   * Deletes the rows of a new record whose write failed, so the workbook is left as it was and
+   * saving again does not store the record twice. Excel may have run some or all of the write
+   * before the failure, e.g. when the response of the sync was lost.
+   * NOTE: when this clean-up fails too, e.g. because the connection is still down, rows of the
+   * record may stay in the workbook.
+   */
+  private async removeFailedCreate(type: RecordType, id: string): Promise<void> {
+    try {
+      const writer = await this.prepareWriter(type, id);
+      if (writer.hasId(id)) {
+        await writer.delete(id);
+      }
+    } catch {
+      // The caller reports the write's own error, which says what failed.
     }
   }
 
