@@ -25,6 +25,8 @@ const {
 } = require("./scripts/manifest-urls");
 
 const DEV_SERVER_PORT = 3000;
+/** Host name of the dev server, the host that the manifest's https://localhost:3000 URLs name. */
+const DEV_SERVER_HOST = "localhost";
 const STANDALONE_OUTPUT_DIR = path.resolve(__dirname, "out", "standalone");
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
@@ -68,7 +70,9 @@ function manifestBaseUrl(isProduction) {
 
 /**
  * Returns the dev server options: https with the Office Add-in development certificate,
- * which is read (and installed on first use) only when serving.
+ * which is read (and installed on first use) only when serving. The server listens on the
+ * loopback interface only, because webpack-dev-server 5 listens on every interface when no host
+ * is given.
  * @param {boolean} isServing
  * @returns {Promise<object | undefined>}
  */
@@ -78,6 +82,7 @@ async function devServerOptions(isServing) {
   }
   const devCerts = require("office-addin-dev-certs");
   return {
+    host: DEV_SERVER_HOST,
     port: DEV_SERVER_PORT,
     server: { type: "https", options: await devCerts.getHttpsServerOptions() },
   };

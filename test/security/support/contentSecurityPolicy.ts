@@ -3,7 +3,7 @@
 /** Directives of a policy, each with its source expressions in written order. */
 export type PolicyDirectives = Map<string, string[]>;
 
-/** Fetch directives that fall back to default-src when absent (CSP Level 3, section 6.1). */
+/** Fetch directives that fall back to default-src when absent. */
 export const FETCH_DIRECTIVES = [
   "script-src",
   "style-src",
@@ -33,8 +33,8 @@ export function metaPolicies(html: string): string[] {
 }
 
 /**
- * Splits a policy into its directives. A repeated directive keeps its first value, as browsers
- * do (CSP Level 3, section 2.2.2).
+ * Splits a policy into its directives. A repeated directive keeps its first value, as it does in
+ * browsers.
  */
 export function parsePolicy(policy: string): PolicyDirectives {
   const directives: PolicyDirectives = new Map();
