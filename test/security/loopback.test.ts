@@ -5,7 +5,8 @@
  */
 import * as dns from "dns";
 import * as fs from "fs";
-import type { AddressInfo, Server } from "net";
+import type { Server } from "http";
+import type { AddressInfo } from "net";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
@@ -64,7 +65,7 @@ describe("static server binding", () => {
   });
 
   afterAll(async () => {
-    server.closeAllConnections?.();
+    server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     fs.rmSync(folder, { recursive: true, force: true });
   });
