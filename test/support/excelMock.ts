@@ -635,6 +635,14 @@ export class MockExcelWorkbook {
   }
 }
 
+/** The error of a request above Excel on the web's payload limit. */
+function requestTooLarge(bytes: number): MockOfficeError {
+  return new MockOfficeError(
+    "RequestPayloadSizeLimitExceeded",
+    `The request payload of ${bytes} bytes exceeds the limit.`,
+  );
+}
+
 /** A command queued on a request context, run in order on `sync()`. */
 type Command = (batch: Batch) => void;
 
@@ -676,6 +684,8 @@ export class MockRequestContext {
   readonly workbook: unknown;
   private readonly session: MockExcelSession;
   private queue: Command[] = [];
+  /** Bytes of cell values and formats the queued commands send, known when they are queued. */
+  private queuedBytes = 0;
 
   constructor(session: MockExcelSession) {
     this.session = session;
@@ -686,8 +696,10 @@ export class MockRequestContext {
     return this.session.workbookState;
   }
 
-  enqueue(command: Command): void {
+  /** Queues a command; `bytes` is what it sends, counted against the request limit up front. */
+  enqueue(command: Command, bytes = 0): void {
     this.queue.push(command);
+    this.queuedBytes += bytes;
   }
 
   /** Queues the registration of an event handler; like Office.js it takes effect on sync. */
@@ -704,14 +716,21 @@ export class MockRequestContext {
 
   /**
    * Runs the queued commands. As in Office.js a failing command rejects the sync, commands
-   * before it stay applied and the rest are dropped.
+   * before it stay applied and the rest are dropped. A request above the payload limit is
+   * rejected whole, before any command runs, as a request Excel on the web never accepts.
    */
   async sync(): Promise<void> {
     const commands = this.queue;
+    const queuedBytes = this.queuedBytes;
     this.queue = [];
+    this.queuedBytes = 0;
     const batch: Batch = { requestBytes: 0, responseBytes: 0, events: [], loaded: [] };
     let failure: unknown;
     try {
+      if (queuedBytes > EXCEL_WEB_PAYLOAD_LIMIT_BYTES) {
+        batch.requestBytes = queuedBytes;
+        throw requestTooLarge(queuedBytes);
+      }
       for (const command of commands) {
         command(batch);
       }
@@ -736,10 +755,7 @@ export class MockRequestContext {
 
   private checkPayload(batch: Batch): void {
     if (batch.requestBytes > EXCEL_WEB_PAYLOAD_LIMIT_BYTES) {
-      throw new MockOfficeError(
-        "RequestPayloadSizeLimitExceeded",
-        `The request payload of ${batch.requestBytes} bytes exceeds the limit.`,
-      );
+      throw requestTooLarge(batch.requestBytes);
     }
     if (this.state.enforceResponseLimit && batch.responseBytes > EXCEL_WEB_PAYLOAD_LIMIT_BYTES) {
       throw new MockOfficeError(
@@ -822,7 +838,7 @@ function proxyOf<T extends object>(
           `The property ${String(property)} is read-only.`,
         );
       }
-      context.enqueue(setter(value));
+      context.enqueue(setter(value), utf8Bytes(value));
       return true;
     },
   }) as unknown as T;
