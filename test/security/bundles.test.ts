@@ -42,7 +42,7 @@ const TEXT_ONLY_URLS: TextOnlyUrl[] = [
   { prefix: "https://github.com/facebook/react/", reason: `${ERROR_LINK}: React` },
   { prefix: "https://github.com/jsx-eslint/", reason: `${ERROR_LINK}: React's autofocus warning` },
   { prefix: "https://github.com/tc39/", reason: `${ERROR_LINK}: React's import warning` },
-  { prefix: "https://developer.mozilla.org/", reason: `${ERROR_LINK}: React and Fluent UI` },
+  { prefix: "https://developer.mozilla.org/", reason: `${ERROR_LINK}: React` },
   { prefix: "https://bugs.webkit.org/", reason: `${ERROR_LINK}: React's Safari workaround` },
   { prefix: "https://hyperformula.handsontable.com", reason: `${ERROR_LINK}: HyperFormula` },
   { prefix: "https://sap.github.io/chevrotain/", reason: `${ERROR_LINK}: Chevrotain parser` },
@@ -56,11 +56,20 @@ const TEXT_ONLY_URLS: TextOnlyUrl[] = [
       "it, and script-src 'self' would block the script",
   },
   { prefix: "https://github.com/exceljs/", reason: `${ERROR_LINK}: ExcelJS` },
-  { prefix: "https://stuk.github.io/jszip/", reason: `${ERROR_LINK}: JSZip, used by ExcelJS` },
-  { prefix: "https://github.com/uuidjs/", reason: `${ERROR_LINK}: uuid, used by ExcelJS` },
-  { prefix: "https://github.com/indutny/elliptic", reason: `${ERROR_LINK}: crypto polyfill` },
-  { prefix: "https://github.com/crypto-browserify/", reason: `${ERROR_LINK}: crypto polyfill` },
-  { prefix: "https://github.com/zloirock/core-js", reason: "licence notice string of core-js" },
+  { prefix: "https://stuk.github.io/jszip/", reason: `${ERROR_LINK}: JSZip, in ExcelJS` },
+  { prefix: "https://github.com/uuidjs/", reason: `${ERROR_LINK}: uuid, in ExcelJS` },
+  {
+    prefix: "https://github.com/indutny/elliptic",
+    reason: "bugs and homepage fields of elliptic's package.json, in ExcelJS's browser build",
+  },
+  {
+    prefix: "https://github.com/crypto-browserify/",
+    reason: `${ERROR_LINK}: crypto-browserify, in ExcelJS's browser build`,
+  },
+  {
+    prefix: "https://github.com/zloirock/core-js",
+    reason: "licence and source fields of core-js's version record, in ExcelJS's browser build",
+  },
 ];
 
 /**
