@@ -42,6 +42,7 @@ import {
   RecordNotFoundError,
   SalesSystemStore,
   StoreChange,
+  StoreAccessError,
   StoreReadOnlyError,
   StoreValidationError,
   Unsubscribe,
@@ -249,7 +250,12 @@ export class ExcelStore implements SalesSystemStore {
         imported.set(record.id, record);
       }
       const valid = records.map((record) => this.validated(type, record, lookup));
-      await this.write("saving the records", () => writer.create(valid));
+      try {
+        await this.write("saving the records", () => writer.create(valid));
+      } catch (error) {
+        await this.removeFailedImport(type, imported);
+        throw error;
+      }
 
       for (const record of valid) {
         this.records(type).set(record.id, record);
@@ -444,6 +450,29 @@ export class ExcelStore implements SalesSystemStore {
     }
   }
 
+  /**
+   * Deletes the rows of the records of an import whose write failed, so saving again does not
+   * find their ids used. The write may have stored some of them, in whole or in part.
+   * NOTE: when this clean-up fails too, e.g. because the connection is still down, rows of
+   * those records may stay in the workbook, and importing again names their ids as used.
+   */
+  private async removeFailedImport(
+    type: RecordType,
+    imported: ReadonlyMap<string, AnyRecord>,
+  ): Promise<void> {
+    try {
+      await this.reload([type]);
+      const reading = this.cache.get(type)?.reading;
+      const stored = [...this.records(type).values()].filter((record) => imported.has(record.id));
+      if (reading !== undefined && stored.length > 0) {
+        await RecordWriter.deleteAllFromReading(this.context, type, reading, stored);
+      }
+      await this.reload([type]);
+    } catch {
+      // The caller reports the write's own error, which says what failed.
+    }
+  }
+
   /** Throws `RecordInUseError` when other records refer to the record. */
   private requireUnreferenced(type: RecordType, record: AnyRecord): void {
     const references = findReferencesTo(this.snapshotView(), type, record.id);
@@ -470,7 +499,19 @@ export class ExcelStore implements SalesSystemStore {
       this.readOnly = true;
       this.readOnlyReason = check.message;
     } else if (check.status === "older") {
-      await this.migrate(model.contents, check.fromVersion);
+      try {
+        await this.migrate(model.contents, check.fromVersion);
+      } catch (error) {
+        if (!(error instanceof StoreAccessError)) {
+          throw error;
+        }
+        // Each upgrade step checks what is already done, so reopening later finishes it.
+        this.readOnly = true;
+        this.readOnlyReason =
+          `The workbook's data layout ${found} needs an upgrade to layout ${this.schemaVersion}, ` +
+          `which failed: ${error.message} The sales system data is open read-only; fix the ` +
+          "cause and reopen the task pane to upgrade it.";
+      }
       model = await this.readAll();
     }
     for (const type of RECORD_TYPES) {

@@ -381,12 +381,48 @@ export class RecordWriter {
     reading: TypeReading,
     record: AnyRecord,
   ): Promise<boolean> {
-    const layout = LAYOUTS[type];
-    const rows = recordToRows(type, record);
+    return RecordWriter.deleteAllFromReading(context, type, reading, [record]);
+  }
+
+  /**
+   * Deletes records as `deleteFromReading` does, all in one sync.
+   *
+   * @returns false without writing when the last reading cannot address every row.
+   */
+  static async deleteAllFromReading(
+    context: Excel.RequestContext,
+    type: RecordType,
+    reading: TypeReading,
+    records: readonly AnyRecord[],
+  ): Promise<boolean> {
     const idColumn = reading.mainHeader.indexOf("id");
-    if (idColumn < 0 || !reading.keyedRecords.has(record.id)) {
+    if (idColumn < 0 || records.some((record) => !reading.keyedRecords.has(record.id))) {
       return false;
     }
+    const batch = new WriteBatch(context);
+    for (const record of records) {
+      const plans = RecordWriter.removalPlans(type, reading, record);
+      if (plans === undefined) {
+        return false;
+      }
+      queueRecordDelete(batch, context, {
+        mainName: LAYOUTS[type].tableName,
+        main: new RowById(idColumn, record.id, reading.mainHeader.length),
+        plans,
+      });
+    }
+    await batch.flush();
+    return true;
+  }
+
+  /** Plans the removal of a record's list rows by key; undefined when a key column is missing. */
+  private static removalPlans(
+    type: RecordType,
+    reading: TypeReading,
+    record: AnyRecord,
+  ): ListPlan[] | undefined {
+    const layout = LAYOUTS[type];
+    const rows = recordToRows(type, record);
     const plans: ListPlan[] = [];
     for (const list of layout.lists) {
       const stored = rows.lists.get(list.path) ?? [];
@@ -395,19 +431,12 @@ export class RecordWriter {
         continue;
       }
       if (!header.includes(list.keyColumn)) {
-        return false;
+        return undefined;
       }
       const target = { name: list.tableName, header, kinds: list.kinds, emptyBody: false };
       plans.push(planList(list, target, record.id, stored, []));
     }
-    const batch = new WriteBatch(context);
-    queueRecordDelete(batch, context, {
-      mainName: layout.tableName,
-      main: new RowById(idColumn, record.id, reading.mainHeader.length),
-      plans,
-    });
-    await batch.flush();
-    return true;
+    return plans;
   }
 
   /** Queues the layout version into the meta table, creating the table when missing. */

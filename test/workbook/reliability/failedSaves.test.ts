@@ -355,3 +355,43 @@ describe("ExcelStore damaged workbook", () => {
     expect((error as Error).message).toContain("The table SPM_TargetGroups is missing");
   });
 });
+
+describe("ExcelStore failed import", () => {
+  const cases = (["dropped", "half", "applied"] as const).flatMap((mode) =>
+    [1, 2, 3].map((call) => ({ mode, call })),
+  );
+
+  test.each(cases)("import retried after sync $call $mode", async ({ mode, call }) => {
+    const saved = await savedWorkbook();
+    const before = await storedGroups(saved.workbook);
+    const groups = buildTargetGroups(3);
+    const failure = failSync(saved.session, call, mode);
+
+    const error = await errorOf(() => saved.store.importRecords("targetGroup", groups));
+    failure.restore();
+
+    expect(failure.failed()).toBe(true);
+    expectUserError(error);
+    await saved.store.importRecords("targetGroup", groups);
+    const after = await storedGroups(saved.workbook);
+    expect(after.length - before.length).toBe(groups.length);
+    expect(new Set(after.map((group) => group.id)).size).toBe(after.length);
+  });
+});
+
+describe("ExcelStore failed upgrade", () => {
+  test("opens read-only with the cause", async () => {
+    const { workbook } = await savedWorkbook();
+    const metaHeader = workbook.readTable("SPM_Meta")?.header ?? [];
+    workbook.writeCell("SPM_Meta", 1, metaHeader.indexOf("value"), 1);
+    workbook.setProtected("SPM_Meta", true);
+    workbook.setProtected("SPM_TargetGroupObjections", true);
+
+    const store = await freshStore(workbook);
+
+    expect(store.readOnly).toBe(true);
+    expect(store.readOnlyReason).toContain("needs an upgrade to layout");
+    expect(store.readOnlyReason).toContain("protected");
+    expect((await store.load()).targetGroup.length).toBeGreaterThan(0);
+  });
+});
