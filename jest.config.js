@@ -10,6 +10,13 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }],
+    // office-addin-mock loads office-addin-manifest, whose dependencies strip-bom and uuid ship
+    // only as ECMAScript modules; they are transpiled to CommonJS, which Jest 29 loads.
+    "^.+\\.js$": [
+      "ts-jest",
+      { tsconfig: { allowJs: true, isolatedModules: true, module: "commonjs", target: "es2020" } },
+    ],
   },
+  transformIgnorePatterns: ["^(?!.*/node_modules/(strip-bom|uuid)/).*/node_modules/"],
   testTimeout: 30000,
 };

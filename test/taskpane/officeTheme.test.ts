@@ -1,4 +1,3 @@
-import "../support/officeManifestStub";
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { OfficeApp } from "office-addin-manifest";
 import { OfficeMockObject } from "office-addin-mock";

@@ -1,4 +1,3 @@
-import "../../support/officeManifestStub";
 import { createTarget, createTargetGroup, RecordOf } from "../../../src/model";
 import { ExcelStore, ExcelStoreOptions } from "../../../src/workbook/excel/excelStore";
 import {

@@ -1,4 +1,3 @@
-import "../../support/officeManifestStub";
 import {
   EXCEL_WEB_PAYLOAD_LIMIT_BYTES,
   excelContext,

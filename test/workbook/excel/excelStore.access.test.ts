@@ -1,4 +1,3 @@
-import "../../support/officeManifestStub";
 import { StoreAccessError } from "../../../src/workbook/store";
 import { ExcelStore } from "../../../src/workbook/excel/excelStore";
 import { MockExcelWorkbook } from "../../support/excelMock";

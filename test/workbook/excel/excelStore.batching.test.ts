@@ -1,4 +1,3 @@
-import "../../support/officeManifestStub";
 import { ExcelStore } from "../../../src/workbook/excel/excelStore";
 import { MAX_REQUEST_BYTES } from "../../../src/workbook/excel/writeBatch";
 import {

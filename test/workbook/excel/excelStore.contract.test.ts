@@ -1,4 +1,3 @@
-import "../../support/officeManifestStub";
 import { SCHEMA_VERSION } from "../../../src/model";
 import { ExcelStore } from "../../../src/workbook/excel/excelStore";
 import { excelContext, MockExcelWorkbook } from "../../support/excelMock";

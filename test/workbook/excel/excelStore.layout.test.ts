@@ -1,4 +1,3 @@
-import "../../support/officeManifestStub";
 import { MAX_TEXT_LENGTH, RECORD_TYPES, SCHEMA_VERSION } from "../../../src/model";
 import { LAYOUTS, listColumns, META_TABLE_NAME } from "../../../src/workbook/excel/layout";
 import { defined, openWorkbook } from "./excelFixtures";

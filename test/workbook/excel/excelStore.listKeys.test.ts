@@ -1,4 +1,3 @@
-import "../../support/officeManifestStub";
 import { RecordOf } from "../../../src/model";
 import { MockCellValue, MockExcelWorkbook } from "../../support/excelMock";
 import { defined, openWorkbook } from "./excelFixtures";

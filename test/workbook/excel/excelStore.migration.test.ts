@@ -1,4 +1,3 @@
-import "../../support/officeManifestStub";
 import { renameColumn, RowMigration } from "../../../src/model";
 import { LAYOUTS } from "../../../src/workbook/excel/layout";
 import { MockCellValue, MockExcelWorkbook } from "../../support/excelMock";

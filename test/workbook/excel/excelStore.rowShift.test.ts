@@ -1,4 +1,3 @@
-import "../../support/officeManifestStub";
 import { RecordOf } from "../../../src/model";
 import { RecordNotFoundError } from "../../../src/workbook/store";
 import { ExcelStore } from "../../../src/workbook/excel/excelStore";

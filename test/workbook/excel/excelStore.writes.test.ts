@@ -1,4 +1,3 @@
-import "../../support/officeManifestStub";
 import { RecordOf } from "../../../src/model";
 import { ExcelStore } from "../../../src/workbook/excel/excelStore";
 import { LAYOUTS } from "../../../src/workbook/excel/layout";

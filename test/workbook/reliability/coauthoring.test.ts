@@ -6,7 +6,6 @@
  * overwrote a colleague's value must be reported to the writer (`conflicts`) or to the
  * colleague (`lostEdits`).
  */
-import "../../support/officeManifestStub";
 import fc from "fast-check";
 import { RecordOf, valuesEqual } from "../../../src/model";
 import { ExcelStore } from "../../../src/workbook/excel/excelStore";

@@ -4,7 +4,6 @@
  * each, a fresh store reads the workbook, the error names what failed, and saving again
  * completes the save with no record lost or stored twice.
  */
-import "../../support/officeManifestStub";
 import { AnyRecord, MAX_TEXT_LENGTH, RecordOf } from "../../../src/model";
 import { ExcelStore, ExcelStoreOptions } from "../../../src/workbook/excel/excelStore";
 import {

@@ -2,7 +2,6 @@
  * Text that a spreadsheet would run, convert or truncate, stored in every free-text field of
  * every record type through both adapters, CSV and JSON, and read back exactly.
  */
-import "../../support/officeManifestStub";
 import {
   AnyRecord,
   MAX_TEXT_LENGTH,

@@ -2,7 +2,6 @@
  * A workbook saved by a newer add-in: its layout version is above `SCHEMA_VERSION` and a table
  * has a column this version does not know. This version opens it read-only and writes nothing.
  */
-import "../../support/officeManifestStub";
 import { RECORD_TYPES, SCHEMA_VERSION } from "../../../src/model";
 import { ExcelStore } from "../../../src/workbook/excel/excelStore";
 import { tableNamesOf } from "../../../src/workbook/excel/layout";

@@ -2,7 +2,6 @@
  * The two adapters of the store port behind one interface for the reliability tests. Each opens
  * a store on a new workbook, opens fresh stores on that workbook, and counts its writes.
  */
-import "../../../support/officeManifestStub";
 import { AnyRecord, RECORD_TYPES, SalesSystemSnapshot } from "../../../../src/model";
 import { MemoryStore, MemoryWorkbook } from "../../../../src/workbook/memoryStore";
 import { SalesSystemStore } from "../../../../src/workbook/store";
