@@ -106,7 +106,7 @@ export class ExcelStore implements SalesSystemStore {
   private readonly events: TableEventRegistry;
   private readonly dirtyTypes = new Set<RecordType>();
   private operations: Promise<unknown> = Promise.resolve();
-  /** How the next read of the whole model starts: in chunks after one that needed them. */
+  /** Plan of the next read of the whole model: in chunks after a read that needed them. */
   private readonly readPlan: ReadPlan = { chunked: false, sizes: new CellSizeEstimates() };
 
   private constructor(context: Excel.RequestContext, options: ExcelStoreOptions) {
@@ -325,10 +325,10 @@ export class ExcelStore implements SalesSystemStore {
 
   /**
    * Merges `changes` into `current`, validates the result and writes it with `write`. `write`
-   * returns false when it could not try, or the record as the workbook held it just before the
-   * write when that differs from `current`: the edit is then merged again into what the
-   * workbook held, which is what it holds now, and the conflicts are those with that record.
-   * Returns undefined when `write` returned false.
+   * returns false when it could not try, or the record as the workbook stored it just before
+   * the write when that differs from `current`. The edit is then merged again into that record,
+   * which is what the workbook now contains, and the conflicts are those with it. Returns
+   * undefined when `write` returned false.
    *
    * @throws StoreValidationError when the record is locked or the result is not valid.
    */
@@ -446,7 +446,7 @@ export class ExcelStore implements SalesSystemStore {
         await writer.delete(id);
       }
     } catch {
-      // The caller reports the write's own error, which says what failed.
+      // The caller reports the write's own error, which names what failed.
     }
   }
 
@@ -469,7 +469,7 @@ export class ExcelStore implements SalesSystemStore {
       }
       await this.reload([type]);
     } catch {
-      // The caller reports the write's own error, which says what failed.
+      // The caller reports the write's own error, which names what failed.
     }
   }
 
@@ -481,7 +481,7 @@ export class ExcelStore implements SalesSystemStore {
     }
   }
 
-  /** Drops a deleted record from the copy and tells listeners. */
+  /** Drops a deleted record from the copy and notifies listeners. */
   private forget(type: RecordType, id: string): void {
     this.records(type).delete(id);
     this.ownEdits.delete(`${type}/${id}`);

@@ -40,7 +40,7 @@ export interface ModelRead {
   chunked: boolean;
 }
 
-/** How a caller wants the model read: whole first, or in chunks sized by earlier reads. */
+/** Plan of a model read: whole first, or in chunks sized by earlier reads. */
 export interface ReadPlan {
   /** True to read in chunks at once, e.g. because the previous read needed chunks. */
   chunked: boolean;

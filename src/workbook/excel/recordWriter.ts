@@ -274,11 +274,10 @@ export class RecordWriter {
   }
 
   /**
-   * Writes the cells of `record` that differ from `before`, the copy the store holds, in one
-   * sync without reading first: the main row is found by its id and list rows by their keys in
-   * that sync, in the columns of the store's last reading. The sync also returns the main row
-   * as it was just before the write, so the caller learns of a co-author's edit it had not heard
-   * of yet.
+   * Writes the cells of `record` that differ from `before`, the store's copy, in one sync
+   * without reading first. That sync finds the main row by its id and list rows by their keys,
+   * in the columns of the store's last reading. It also returns the main row as it was just
+   * before the write, so the caller learns of a co-author's edit that no event reported yet.
    *
    * @returns the main row before the write, or undefined without writing when the last reading
    *   cannot address every change, e.g. a column is missing or list keys need repair; the
