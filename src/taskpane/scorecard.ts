@@ -16,7 +16,7 @@ export interface PeriodScore {
   metrics: number;
   /** Weighted attainment as a fraction (1 is 100 %), when it can be computed. */
   score?: number;
-  /** Why the score cannot be computed, such as a target of 0. */
+  /** Reason the score cannot be computed, such as a target of 0. */
   problem?: string;
 }
 

@@ -176,7 +176,7 @@ export function listColumns(list: ListLayout): string[] {
   return [list.parentColumn, list.positionColumn, ...list.itemColumns, list.keyColumn];
 }
 
-/** The key of the list item at `position` of record `parentId`. */
+/** Builds the key of the list item at `position` of record `parentId`. */
 export function itemKey(parentId: string, position: number): string {
   return `${parentId}:${position}`;
 }
