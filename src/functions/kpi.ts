@@ -454,13 +454,11 @@ export function nrr(
   churned: number,
 ): number {
   try {
-    const movements = {
-      startRevenue: readMovement(start_revenue, "start_revenue"),
-      expansion: readMovement(expansion, "expansion"),
-      contraction: readMovement(contraction, "contraction"),
-      churned: readMovement(churned, "churned"),
-    };
-    return toNumber(netRevenueRetention(movements), "the net revenue retention");
+    const start = readMovement(start_revenue, "start_revenue");
+    const gained = readMovement(expansion, "expansion");
+    const lost = readMovement(contraction, "contraction");
+    const left = readMovement(churned, "churned");
+    return toNumber(netRevenueRetention(start, gained, lost, left), "the net revenue retention");
   } catch (error) {
     throw ratioFunctionError("KPI.NRR", error);
   }
@@ -478,13 +476,10 @@ export function nrr(
  */
 export function grr(start_revenue: number, contraction: number, churned: number): number {
   try {
-    const movements = {
-      startRevenue: readMovement(start_revenue, "start_revenue"),
-      expansion: 0,
-      contraction: readMovement(contraction, "contraction"),
-      churned: readMovement(churned, "churned"),
-    };
-    return toNumber(grossRevenueRetention(movements), "the gross revenue retention");
+    const start = readMovement(start_revenue, "start_revenue");
+    const lost = readMovement(contraction, "contraction");
+    const left = readMovement(churned, "churned");
+    return toNumber(grossRevenueRetention(start, lost, left), "the gross revenue retention");
   } catch (error) {
     throw ratioFunctionError("KPI.GRR", error);
   }

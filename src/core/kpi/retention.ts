@@ -16,17 +16,8 @@ export function customerChurnRate(customersAtStart: number, customersLost: numbe
   return divide(customersLost, customersAtStart, "customers_start");
 }
 
-/** Recurring revenue movements of the customers present at the start of a period. */
-export interface RevenueMovements {
-  startRevenue: number;
-  expansion: number;
-  contraction: number;
-  churned: number;
-}
-
 /** Checks that the losses do not exceed the revenue at the start of the period. */
-function checkMovements(movements: RevenueMovements): void {
-  const { startRevenue, contraction, churned } = movements;
+function checkLosses(startRevenue: number, contraction: number, churned: number): void {
   if (contraction + churned > startRevenue) {
     throw new InvalidInputError(
       `contraction + churned (${contraction + churned}) is more than start_revenue ` +
@@ -36,18 +27,26 @@ function checkMovements(movements: RevenueMovements): void {
 }
 
 /**
- * Computes net revenue retention: (start + expansion − contraction − churned) ÷ start. New
- * customers are not part of it.
+ * Computes net revenue retention: (start + expansion − contraction − churned) ÷ start, from the
+ * recurring revenue of the customers present at the start of the period. New customers are not
+ * part of it. The amounts are positional because a sheet may call this for every row.
  */
-export function netRevenueRetention(movements: RevenueMovements): number {
-  checkMovements(movements);
-  const { startRevenue, expansion, contraction, churned } = movements;
+export function netRevenueRetention(
+  startRevenue: number,
+  expansion: number,
+  contraction: number,
+  churned: number,
+): number {
+  checkLosses(startRevenue, contraction, churned);
   return divide(startRevenue + expansion - contraction - churned, startRevenue, "start_revenue");
 }
 
 /** Computes gross revenue retention: (start − contraction − churned) ÷ start, at most 100 %. */
-export function grossRevenueRetention(movements: RevenueMovements): number {
-  checkMovements(movements);
-  const { startRevenue, contraction, churned } = movements;
+export function grossRevenueRetention(
+  startRevenue: number,
+  contraction: number,
+  churned: number,
+): number {
+  checkLosses(startRevenue, contraction, churned);
   return divide(startRevenue - contraction - churned, startRevenue, "start_revenue");
 }
