@@ -42,8 +42,9 @@ Options:
   --season-length M
                    Periods per season (12 for monthly data). Seasonal methods detect it in
                    each series when omitted.
-  --level PERCENT  Coverage of the prediction intervals in percent, such as 80 or 95. Methods
-                   without intervals leave those columns blank.
+  --level PERCENT  Coverage of the prediction intervals in percent, such as 80 or 95 (0.95
+                   reads as 95). auto, ets and theta give intervals; the other methods leave
+                   those columns blank.
   --out OUT.csv    File to write the forecasts to; stdout when omitted.
   --id-column NAME Header name of the id column; the first column when omitted.
   --skip-columns N|NAMES

@@ -81,6 +81,11 @@ function parseWholeNumber(option: string, text: string, minimum: number): number
   return value;
 }
 
+/**
+ * Parses --level as a percentage. A value below 1, such as 0.95, is read as a fraction (95 %),
+ * as the SPM.FORECAST functions read their level argument, because an interval of 0.95 % is
+ * never what a user means.
+ */
 function parseLevel(text: string): number {
   const value = Number(text);
   if (text.trim() === "" || !Number.isFinite(value) || value <= 0 || value >= 100) {
@@ -88,7 +93,7 @@ function parseLevel(text: string): number {
       `The --level option must be a percentage between 0 and 100, such as 80 or 95, not ${text}.`,
     );
   }
-  return value;
+  return value < 1 ? Math.round(value * 100 * 1e9) / 1e9 : value;
 }
 
 /** Parses --skip-columns: a count of leading columns or a comma-separated list of names. */

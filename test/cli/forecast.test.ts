@@ -167,6 +167,23 @@ describe("spm forecast intervals", () => {
     expect(row).toEqual(["a", method, "10", "10", "0.5", "0.5", "19.5", "19.5"]);
     expect(result.stderr).toBe("");
   });
+
+  test("fraction level read as percent", async () => {
+    const input = writeFile("level-fraction.csv", "id,v1\na,10\n");
+    const result = await runSpm(
+      "forecast",
+      "--method",
+      method,
+      "--horizon",
+      "1",
+      "--level",
+      "0.95",
+      input,
+    );
+    const [header, row] = csvRows(result.stdout);
+    expect(header).toEqual(["id", "method", "h1", "lower95_h1", "upper95_h1"]);
+    expect(row).toEqual(["a", method, "10", "0.5", "19.5"]);
+  });
 });
 
 describe("spm forecast bad rows", () => {

@@ -219,14 +219,6 @@ async function runActions(actions: readonly Action[]): Promise<void> {
       continue;
     }
     const result = await attempt;
-    console.log(
-      "edit",
-      action.actor,
-      action.field,
-      JSON.stringify(stored.values[action.field]),
-      JSON.stringify(fieldValue(base, action.field)),
-      stored.authors[action.field],
-    );
     const prior = stored.values[action.field];
     const priorAuthor = stored.authors[action.field];
     const baseValue = fieldValue(base, action.field);
