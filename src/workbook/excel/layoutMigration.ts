@@ -7,7 +7,7 @@
  */
 import { migrateRows, RecordType, RECORD_TYPES, Row, RowMigration } from "../../model";
 import { itemKeyRepair, LAYOUTS, listColumns, ListLayout } from "./layout";
-import { TypeContents } from "./recordReader";
+import { groupListRows, TypeContents } from "./recordReader";
 import { isEmptyRow, TableContents } from "./tableReader";
 import { cellsToRow } from "./tableRows";
 import { addColumns, renameColumns, TableTarget, writeRowCells } from "./tableWriter";
@@ -110,21 +110,7 @@ async function migrateListTable(
     kinds: list.kinds,
     emptyBody: false,
   };
-  const groups = new Map<string, { index: number; row: Row }[]>();
-  table.rows.forEach((cells, index) => {
-    if (isEmptyRow(cells)) {
-      return;
-    }
-    const row = cellsToRow(table.header, cells);
-    const parentId = String(row[list.parentColumn] ?? "");
-    groups.set(parentId, [...(groups.get(parentId) ?? []), { index, row }]);
-  });
-  for (const [parentId, entries] of groups) {
-    entries.sort(
-      (left, right) =>
-        Number(left.row[list.positionColumn]) - Number(right.row[list.positionColumn]) ||
-        left.index - right.index,
-    );
+  for (const [parentId, entries] of groupListRows(list, table)) {
     for (const [position, entry] of entries.entries()) {
       const changes = itemKeyRepair(list, parentId, position, entry.row);
       if (changes !== undefined) {

@@ -1,6 +1,7 @@
 /**
  * Reading records and the layout version out of table contents: groups the child rows of each
- * record, rebuilds the records and remembers where each row sits, so a later write finds it.
+ * record, rebuilds the records and notes which records have every list item keyed, so a later
+ * write can find their rows by key.
  */
 import { AnyRecord, FieldIssue, RecordType, Row, RowValue } from "../../model";
 import {
@@ -21,16 +22,11 @@ export interface TypeContents {
   lists: Map<string, TableContents>;
 }
 
-/** Physical body rows of one record's list items, keyed by list path, in list order. */
-export type ListRowIndexes = Map<string, number[]>;
-
 /** Records of one type read from its tables, with where their rows are. */
 export interface TypeReading {
   records: AnyRecord[];
   /** Column names of the main table, empty when it does not exist. */
   mainHeader: string[];
-  /** Body rows of each record's list items, by id. */
-  listRowIndexes: Map<string, ListRowIndexes>;
   /** Column names of each child table by list path, empty when it does not exist. */
   listHeaders: Map<string, string[]>;
   /** List paths whose child table has at least one item row. */
@@ -73,8 +69,11 @@ function keyedRows(contents: TableContents): { index: number; row: Row }[] {
   return rows;
 }
 
-/** Groups the rows of a child table by parent id, each group in list order. */
-function groupListRows(
+/**
+ * Groups the rows of a child table by parent id, each group in list order. Rows with the same
+ * position keep their order in the table.
+ */
+export function groupListRows(
   list: ListLayout,
   contents: TableContents | undefined,
 ): Map<string, { index: number; row: Row }[]> {
@@ -113,7 +112,6 @@ export function readRecords(
   const reading: TypeReading = {
     records: [],
     mainHeader: contents.main.header,
-    listRowIndexes: new Map(),
     listHeaders: new Map(
       layout.lists.map((list) => [list.path, contents.lists.get(list.path)?.header ?? []]),
     ),
@@ -143,7 +141,6 @@ export function readRecords(
       continue;
     }
     const rows: RecordRows = { main: row, lists: new Map() };
-    const indexes: ListRowIndexes = new Map();
     let keyed = true;
     for (const list of layout.lists) {
       const items = groups.get(list.path)?.get(id) ?? [];
@@ -154,17 +151,12 @@ export function readRecords(
         list.path,
         items.map((item) => item.row),
       );
-      indexes.set(
-        list.path,
-        items.map((item) => item.index),
-      );
     }
     const key = JSON.stringify([type, row, [...rows.lists.values()]]);
     const result = memo.get(key) ?? rowsToRecord(type, rows);
     reading.memo.set(key, result);
     if (result.ok) {
       reading.records.push(result.record);
-      reading.listRowIndexes.set(id, indexes);
       if (keyed) {
         reading.keyedRecords.add(id);
       }

@@ -71,7 +71,7 @@ export function rowAt(index: number): RowLocator {
 /**
  * A table row found by the id in it within the batch that writes it, so rows a co-author
  * inserted or deleted above it since the last read cannot shift the write to another record.
- * `Range.find` fails the sync with ItemNotFound when no row holds the id, and Office.js then
+ * `Range.find` fails the sync with ItemNotFound when no row contains the id, and Office.js then
  * runs none of the batch's later commands; the caller puts the writes that must not happen
  * without this row after it.
  */
@@ -98,7 +98,7 @@ export class RowById {
 }
 
 /**
- * The id column of a table with its header cell, so the range is never a single cell, for
+ * Returns the id column of a table with its header cell, so the range is never a single cell, for
  * which `Range.find` would search the whole sheet. Ids are UUIDs and keys contain one, so a
  * header cell never matches.
  */
@@ -193,19 +193,6 @@ export async function writeRowCells(
   await batch.add(jsonBytes(values) + jsonBytes(formats), () => {
     writeRange(locate(table(context, target.name)), [values], [formats]);
   });
-}
-
-/** Queues the deletion of body rows, bottom up so the positions above stay valid. */
-export function deleteRows(
-  batch: WriteBatch,
-  context: Excel.RequestContext,
-  tableName: string,
-  rowIndexes: readonly number[],
-): void {
-  const descending = [...rowIndexes].sort((left, right) => right - left);
-  for (const index of descending) {
-    batch.queue(() => table(context, tableName).getDataBodyRange().getRow(index).delete("Up"));
-  }
 }
 
 /** Queues the deletion of the body row a locator finds, shifting the rows below up. */
