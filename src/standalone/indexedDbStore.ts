@@ -111,7 +111,7 @@ export class IndexedDbStore implements SalesSystemStore {
     );
     // The browser keeps whole records, so a newer layout of the workbook's tables (layout 2
     // added list item keys) needs no change here beyond the version; a newer version than this
-    // code knows stays as it is and opens read-only.
+    // code reads stays as it is and opens read-only.
     const older = storedVersion === undefined || storedVersion < SCHEMA_VERSION;
     if (older) {
       transaction.objectStore(META).put(SCHEMA_VERSION, SCHEMA_VERSION_KEY);

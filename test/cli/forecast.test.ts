@@ -441,7 +441,7 @@ describeWithData("spm forecast on M3 monthly", () => {
     expect(output.slice(1).map((row) => row[0])).toEqual(inputRows.slice(1).map((row) => row[0]));
 
     // Source: the seasonal naive definition applied to the first series' values (columns v1 …,
-    // as many as its n column says), computed by the core function directly.
+    // as many as its n column gives), computed by the core function directly.
     const first = inputRows[1];
     const history = first.slice(7, 7 + Number(first[3])).map(Number);
     expect(output[1].slice(2).map(Number)).toEqual(forecastSeasonalNaive(history, 18, 12));

@@ -635,7 +635,7 @@ export class MockExcelWorkbook {
   }
 }
 
-/** The error of a request above Excel on the web's payload limit. */
+/** Creates the error of a request above Excel on the web's payload limit. */
 function requestTooLarge(bytes: number): MockOfficeError {
   return new MockOfficeError(
     "RequestPayloadSizeLimitExceeded",

@@ -6,7 +6,7 @@
  * normalised so the m indices average 1.
  *
  * Positions count from the first value of `y`, as R counts from the start of the series, so
- * index 0 belongs to the first value. The caller has checked that `y` holds at least 2m values
+ * index 0 belongs to the first value. The caller has checked that `y` contains at least 2m values
  * and that m ≥ 2.
  *
  * @returns the m seasonal indices, or null when a position has no finite ratio (a trend of 0).

@@ -16,8 +16,8 @@ const DESCRIBED_METRICS: readonly AccuracyMetric[] = ["MAE", "RMSE", "MAPE", "MA
  * method, the model, the season length, each estimated parameter, the AICc where the model has
  * a likelihood, and the number of values. The in-sample accuracy of the one-step forecasts
  * follows: MAE, RMSE, MAPE and MASE as `computeAccuracy` defines them, with MASE scaled by the
- * seasonal naive forecast of the season length. A measure the history cannot support, such as MAPE with a value of 0, is
- * text that says why.
+ * seasonal naive forecast of the season length. A measure the history cannot support, such as
+ * MAPE with a value of 0, is text that explains why.
  *
  * @param seasonLength periods per season, or null to detect it from the history.
  * @throws InvalidInputError or InsufficientDataError as `fitNamedMethod` does.

@@ -14,7 +14,7 @@ export type ChannelActual =
 
 /**
  * Sums and counts the values of `year`'s months in a monthly history whose first value is of
- * month `start` (YYYY-MM); undefined when no value falls in that year.
+ * month `start` (YYYY-MM). Returns undefined when no value falls in that year.
  */
 export function yearTotal(
   history: readonly number[],

@@ -282,8 +282,9 @@ export class RecordWriter {
    * @returns the main row before the write, or undefined without writing when the last reading
    *   cannot address every change, e.g. a column is missing or list keys need repair; the
    *   caller then reads and writes with `update`.
-   * @throws the sync's error when a row was not found or a sheet is protected; commands queued
-   *   before the failing one may have run, and `update` after `read` completes the edit.
+   * @throws the sync's error when a row was not found or a sheet is protected. Commands queued
+   *   before the failing one may have run, so the caller completes the edit with `update`
+   *   after `read`.
    */
   static async updateFromReading(
     context: Excel.RequestContext,

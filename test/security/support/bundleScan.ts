@@ -29,7 +29,7 @@ export interface BundleScan {
   networkCalls: Map<NetworkApi, number>;
 }
 
-/** Returns the text of a literal that holds source text: strings and template pieces. */
+/** Returns the text of a literal that contains source text: strings and template pieces. */
 function literalText(node: ts.Node): string | undefined {
   if (
     ts.isStringLiteral(node) ||

@@ -44,7 +44,7 @@ describe("readChannelActuals", () => {
     // 48 months from 2022-04 end in 2026-03; 2025 is months 34 to 45, rows 35 to 46.
     const expected = fixture.engine.evaluate("=SUM('Sales data'!B35:B46)");
     expect(actual).toMatchObject({ status: "found", months: 12, lastMonth: "2025-12" });
-    expect(actual.status === "found" && actual.total).toBeCloseTo(expected as number, 9);
+    expect((actual as { total: number }).total).toBeCloseTo(expected as number, 9);
     expect(HISTORY_MONTHS).toBe(48);
   });
 
@@ -70,7 +70,7 @@ describe("readChannelActuals", () => {
     const [actual] = await fixture.actions.readChannelActuals(2024);
 
     expect(actual).toMatchObject({ status: "none" });
-    expect(actual.status === "none" && actual.reason).toMatch(/3 rows by 2 columns/);
+    expect((actual as { reason: string }).reason).toMatch(/3 rows by 2 columns/);
   });
 
   test("year without sales explained", async () => {

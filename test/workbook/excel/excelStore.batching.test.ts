@@ -9,10 +9,9 @@ import {
 import { buildTargetGroups, defined } from "./excelFixtures";
 
 /**
- * Sync counts of each operation. The numbers are the adapter's design: an edit or a delete
- * writes from the store's copy in one sync, finding its rows by id and key; a create reads
- * the table's state in one sync and writes in the next; `open` adds one sync to register the
- * tables' change events.
+ * Sync counts of each operation, as the adapter is designed. An edit or a delete writes from
+ * the store's copy in one sync, finding its rows by id and key. A create reads the table's
+ * state in one sync and writes in the next. `open` adds one sync to register change events.
  */
 const EXPECTED_SYNCS = { open: 2, load: 1, list: 1, create: 2, update: 1, delete: 1 };
 

@@ -22,7 +22,7 @@ function cellsOf(workbook: MockExcelWorkbook, column: string): MockCellValue[] {
   return table.rows.map((row) => row[table.header.indexOf(column)]);
 }
 
-/** A workbook of layout 1 with one target group and its objections stored out of order. */
+/** Builds a workbook of layout 1 with one target group and its objections stored out of order. */
 async function version1Workbook(): Promise<{
   workbook: MockExcelWorkbook;
   group: RecordOf<"targetGroup">;
