@@ -76,6 +76,16 @@ interface AxeViolation {
 
 /** Runs axe-core on the task pane and returns its serious and critical findings. */
 async function blockingAxeFindings(page: Page): Promise<{ id: string; targets: string[] }[]> {
+  // Fluent buttons fade their colours over a few milliseconds, for example when a save
+  // re-enables them; contrast is checked on the settled colours, not halfway through.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const violations = (await page.evaluate(async (excluded) => {
     const axe = (
       window as unknown as {
