@@ -28,6 +28,8 @@ Commands:
          IN.csv has a header row, then one series per row: the id, then the values in time
          order; blank trailing cells end a shorter series. Invalid rows, and rows the method
          cannot forecast, are reported on stderr with their id and line and skipped.
+         CSV fields may be separated by commas, tabs or semicolons (the first line decides);
+         with semicolons, numbers may use a decimal comma.
 
 Options:
   --data FILE      Data loaded into the first sheet (Sheet1) before evaluating: a .csv

@@ -1,7 +1,5 @@
 /** One handler per `spm` command. Each returns the process exit code. */
-import * as fs from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import {
   EngineOptions,
   SpreadsheetEngine,
@@ -10,6 +8,13 @@ import {
 } from "../headless/engine";
 import { parseCsv } from "./csv";
 import { UsageError } from "./errors";
+import {
+  readTextFile,
+  readWorkbookFile,
+  requireFile,
+  requireOutputPath,
+  writeTextFile,
+} from "./files";
 import { BatchSettings, forecastBatch } from "./forecastBatch";
 import { formatJson, formatTable, formatValue } from "./format";
 import { OutputStream } from "./progressBar";
@@ -74,6 +79,7 @@ export async function evalCommand(options: EvalOptions): Promise<number> {
 /** Recalculates a workbook into a new file and lists the formulas it could not evaluate. */
 export async function calcCommand(options: CalcOptions): Promise<number> {
   requireFile(options.input, "input file");
+  requireOutputPath(options.output);
   if (path.resolve(options.input) === path.resolve(options.output)) {
     throw new UsageError(
       "The output file must differ from the input file, which is kept unchanged.",
@@ -103,6 +109,9 @@ export function forecastCommand(
   streams: { stdout: OutputStream; stderr: OutputStream } = process,
 ): number {
   requireFile(options.input, "input file");
+  if (options.output !== undefined) {
+    requireOutputPath(options.output);
+  }
   if (
     options.output !== undefined &&
     path.resolve(options.input) === path.resolve(options.output)
@@ -111,7 +120,7 @@ export function forecastCommand(
       "The output file must differ from the input file, which is kept unchanged.",
     );
   }
-  const table = readSeriesTable(fs.readFileSync(options.input, "utf8"), options.layout);
+  const table = readSeriesTable(readTextFile(options.input, "input file"), options.layout);
   if (table.rows.length === 0) {
     throw new UsageError(`The input file has a header row but no series rows: ${options.input}.`);
   }
@@ -120,7 +129,7 @@ export function forecastCommand(
   if (options.output === undefined) {
     streams.stdout.write(result.csv);
   } else {
-    fs.writeFileSync(options.output, result.csv);
+    writeTextFile(options.output, result.csv);
   }
 
   if (result.skippedCount > 0) {
@@ -138,22 +147,14 @@ export function forecastCommand(
 
 /** Reads a CSV or .xlsx data file into sheet rows. */
 async function readDataFile(file: string): Promise<unknown[][]> {
-  requireFile(file, "data file");
   const extension = path.extname(file).toLowerCase();
   if (extension === ".csv") {
-    return parseCsv(fs.readFileSync(file, "utf8"));
+    return parseCsv(readTextFile(file, "data file"));
   }
   if (extension === ".xlsx") {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const first = workbook.worksheets[0];
+    const first = (await readWorkbookFile(file, "data file")).worksheets[0];
     return first === undefined ? [] : readSheetContent(first).rows;
   }
+  requireFile(file, "data file");
   throw new UsageError(`The data file must be a .csv or .xlsx file: ${file}.`);
-}
-
-function requireFile(file: string, description: string): void {
-  if (!fs.existsSync(file)) {
-    throw new UsageError(`The ${description} does not exist: ${file}.`);
-  }
 }

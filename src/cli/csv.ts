@@ -1,11 +1,16 @@
 /**
- * Reading CSV data for `spm eval`: RFC 4180 fields (quoted fields may contain commas, doubled
- * quotes and line breaks), the header row kept as text, numbers, booleans and ISO dates parsed.
+ * Reading CSV data for `spm eval` and `spm forecast`: RFC 4180 fields (quoted fields may contain
+ * separators, doubled quotes and line breaks), the header row kept as text, numbers, booleans
+ * and ISO dates parsed. Besides commas, the fields may be separated by semicolons, as Excel
+ * saves CSV where the comma is the decimal separator, or by tabs.
  */
 import { toSerialDate } from "../headless/serialDates";
 
 /** A number as CSV exports write it: optional sign, digits, decimals, exponent. */
-export const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A number written with a decimal comma, as in files whose fields are separated by semicolons. */
+const DECIMAL_COMMA_PATTERN = /^[+-]?(\d+,?\d*|,\d+)([eE][+-]?\d+)?$/;
 
 /** An ISO 8601 calendar date, stored as its Excel serial number as Excel does when opening CSV. */
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -16,16 +21,48 @@ export interface CsvRecord {
   line: number;
 }
 
+/** Format of a CSV file: its field separator, and whether its numbers use a decimal comma. */
+export interface CsvDialect {
+  separator: "," | ";" | "\t";
+  decimalComma: boolean;
+}
+
+const COMMA_DIALECT: CsvDialect = { separator: ",", decimalComma: false };
+
+/**
+ * Finds the separator from the first line: the comma, semicolon or tab that occurs most often
+ * outside quotes, the comma when none does or on a tie. Excel saves semicolon-separated CSV
+ * where the comma is the decimal separator, so numbers in such a file may use a decimal comma.
+ */
+export function detectDialect(text: string): CsvDialect {
+  const counts = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (const ch of text.replace(/^\uFEFF/, "")) {
+    if (ch === '"') {
+      quoted = !quoted;
+    } else if (!quoted && (ch === "\n" || ch === "\r")) {
+      break;
+    } else if (!quoted && ch in counts) {
+      counts[ch as keyof typeof counts] += 1;
+    }
+  }
+  const separator = ([";", "\t"] as const).reduce<CsvDialect["separator"]>(
+    (best, candidate) => (counts[candidate] > counts[best] ? candidate : best),
+    ",",
+  );
+  return { separator, decimalComma: separator === ";" };
+}
+
 /** Splits CSV text into rows of raw field strings. */
-export function parseCsvFields(text: string): string[][] {
-  return parseCsvRecords(text).map((record) => record.fields);
+export function parseCsvFields(text: string, dialect = detectDialect(text)): string[][] {
+  return parseCsvRecords(text, dialect).map((record) => record.fields);
 }
 
 /**
  * Splits CSV text into records with the line each starts on, so messages can point at the line
  * a user sees in an editor. A quoted line break continues the record but still counts as a line.
  */
-export function parseCsvRecords(text: string): CsvRecord[] {
+export function parseCsvRecords(text: string, dialect = detectDialect(text)): CsvRecord[] {
   const records: CsvRecord[] = [];
   let row: string[] = [];
   let field = "";
@@ -50,7 +87,7 @@ export function parseCsvRecords(text: string): CsvRecord[] {
       }
     } else if (ch === '"') {
       quoted = true;
-    } else if (ch === ",") {
+    } else if (ch === dialect.separator) {
       row.push(field);
       field = "";
     } else if (ch === "\n" || ch === "\r") {
@@ -75,14 +112,32 @@ export function parseCsvRecords(text: string): CsvRecord[] {
   return records;
 }
 
+/**
+ * Reads a trimmed field as a number: "1.5" in any file, and "1,5" too in a file with decimal
+ * commas. Returns null for anything else, thousands separators included.
+ */
+export function parseCsvNumber(text: string, dialect: CsvDialect = COMMA_DIALECT): number | null {
+  if (NUMBER_PATTERN.test(text)) {
+    return Number(text);
+  }
+  if (dialect.decimalComma && DECIMAL_COMMA_PATTERN.test(text)) {
+    return Number(text.replace(",", "."));
+  }
+  return null;
+}
+
 /** Converts a data field into a cell value: number, boolean, date serial, text, or null. */
-export function parseCsvValue(field: string): string | number | boolean | null {
+export function parseCsvValue(
+  field: string,
+  dialect: CsvDialect = COMMA_DIALECT,
+): string | number | boolean | null {
   const text = field.trim();
   if (text === "") {
     return null;
   }
-  if (NUMBER_PATTERN.test(text)) {
-    return Number(text);
+  const number = parseCsvNumber(text, dialect);
+  if (number !== null) {
+    return number;
   }
   if (/^(true|false)$/i.test(text)) {
     return text.toLowerCase() === "true";
@@ -96,10 +151,11 @@ export function parseCsvValue(field: string): string | number | boolean | null {
 
 /** Parses CSV text into sheet rows: the first row as text, the others converted. */
 export function parseCsv(text: string): unknown[][] {
-  const [header, ...data] = parseCsvFields(text);
+  const dialect = detectDialect(text);
+  const [header, ...data] = parseCsvFields(text, dialect);
   if (header === undefined) {
     return [];
   }
   const headerRow = header.map((field) => (field.trim() === "" ? null : field));
-  return [headerRow, ...data.map((fields) => fields.map(parseCsvValue))];
+  return [headerRow, ...data.map((fields) => fields.map((field) => parseCsvValue(field, dialect)))];
 }

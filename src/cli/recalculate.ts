@@ -2,9 +2,6 @@
  * Recalculation of an .xlsx workbook: every formula, SPM functions included, evaluated by the
  * headless engine, with formulas and their new results written to a new file.
  */
-import * as fs from "fs";
-import * as path from "path";
-import ExcelJS from "exceljs";
 import type { Cell, CellValue, Worksheet } from "exceljs";
 import {
   EngineOptions,
@@ -13,7 +10,7 @@ import {
   SpreadsheetEngine,
   isEngineError,
 } from "../headless/engine";
-import { UsageError } from "./errors";
+import { readWorkbookFile, writeWorkbookFile } from "./files";
 import {
   FormulaCell,
   SheetContent,
@@ -55,7 +52,7 @@ export async function recalculateWorkbook(
   catalog: FunctionCatalog,
   options: EngineOptions = {},
 ): Promise<CalcReport> {
-  const workbook = await readWorkbook(input);
+  const workbook = await readWorkbookFile(input, "input file");
   const contents = new Map(
     workbook.worksheets.map((sheet) => [sheet.name, readSheetContent(sheet)]),
   );
@@ -75,20 +72,8 @@ export async function recalculateWorkbook(
     }
   }
 
-  fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
-  await workbook.xlsx.writeFile(output);
+  await writeWorkbookFile(output, workbook);
   return { sheets: workbook.worksheets.length, formulas, warnings: [...unsupported.values()] };
-}
-
-async function readWorkbook(input: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(input);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`The input file is not a readable .xlsx workbook: ${input} (${detail}).`);
-  }
-  return workbook;
 }
 
 function cellKey(cell: FormulaCell): string {

@@ -2,7 +2,7 @@
  * Reading a table of series for `spm forecast`: a header row, then one series per row with an id
  * column, optional columns to skip, and the values in time order.
  */
-import { NUMBER_PATTERN, parseCsvRecords } from "./csv";
+import { CsvDialect, CsvRecord, detectDialect, parseCsvNumber, parseCsvRecords } from "./csv";
 import { UsageError } from "./errors";
 
 /** Column layout of a series table: the id column and the columns that are not values. */
@@ -36,6 +36,9 @@ export interface SeriesTable {
   rows: (SeriesRow | InvalidSeriesRow)[];
 }
 
+/** Digits with more than one separator, such as "1,234.5" or "1.234,5": thousands separators. */
+const SEPARATED_DIGITS = /^[+-]?\d[\d ']*([.,][\d ']+){2,}$|^[+-]?\d+[ '][\d ']+$/;
+
 /** Number of header names an error message lists before it shortens the list. */
 const LISTED_COLUMNS = 10;
 
@@ -48,7 +51,8 @@ const LISTED_COLUMNS = 10;
  *   value column is left.
  */
 export function readSeriesTable(text: string, layout: SeriesLayout): SeriesTable {
-  const [header, ...records] = parseCsvRecords(text);
+  const dialect = detectDialect(text);
+  const [header, ...records] = parseCsvRecords(text, dialect);
   if (header === undefined) {
     throw new UsageError("The input file is empty. It needs a header row and one row per series.");
   }
@@ -58,7 +62,7 @@ export function readSeriesTable(text: string, layout: SeriesLayout): SeriesTable
 
   const rows = records
     .filter((record) => record.fields.some((field) => field.trim() !== ""))
-    .map((record) => readRow(record.fields, record.line, names, idIndex, valueIndexes));
+    .map((record) => readRow(record, names, idIndex, valueIndexes, dialect));
   return { idHeader: names[idIndex], rows };
 }
 
@@ -121,11 +125,11 @@ function resolveSkippedColumn(names: string[], idIndex: number, name: string): n
 
 /** Reads one data row into a series, or into the reason it is invalid. */
 function readRow(
-  fields: string[],
-  line: number,
+  { fields, line }: CsvRecord,
   names: string[],
   idIndex: number,
   valueIndexes: number[],
+  dialect: CsvDialect,
 ): SeriesRow | InvalidSeriesRow {
   const id = (fields[idIndex] ?? "").trim();
   if (id === "") {
@@ -155,10 +159,14 @@ function readRow(
           "Fill the gap or end the series there.",
       };
     }
-    if (!NUMBER_PATTERN.test(cells[i])) {
-      return { id, line, problem: `${column} is "${cells[i]}", which is not a number.` };
+    const value = parseCsvNumber(cells[i], dialect);
+    if (value === null) {
+      const hint = SEPARATED_DIGITS.test(cells[i])
+        ? " Write numbers without thousands separators, such as 1234.5."
+        : "";
+      return { id, line, problem: `${column} is "${cells[i]}", which is not a number.${hint}` };
     }
-    values.push(Number(cells[i]));
+    values.push(value);
   }
   if (values.length === 0) {
     return { id, line, problem: "the row has no values." };

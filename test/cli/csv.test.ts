@@ -1,4 +1,10 @@
-import { parseCsv, parseCsvFields, parseCsvRecords } from "../../src/cli/csv";
+import {
+  detectDialect,
+  parseCsv,
+  parseCsvFields,
+  parseCsvNumber,
+  parseCsvRecords,
+} from "../../src/cli/csv";
 
 describe("parseCsvFields", () => {
   test("quoted fields with separators", () => {
@@ -39,5 +45,61 @@ describe("parseCsv", () => {
 
   test.each(serialCases)("ISO date %s as serial", (text, serial) => {
     expect(parseCsv(`Month\n${text}\n`)[1]).toEqual([serial]);
+  });
+});
+
+describe("detectDialect", () => {
+  test.each([
+    ["id,v1,v2\n1;2;3;4\n", ","],
+    ["id;v1;v2\na;1,5;2\n", ";"],
+    ["id\tv1\tv2\n", "\t"],
+    ['"a;b;c",v1\n', ","],
+    ["single\n", ","],
+    ["a;b,c\n", ","],
+  ])("%j separates with %j", (text, separator) => {
+    expect(detectDialect(text).separator).toBe(separator);
+  });
+
+  test("semicolon files read decimal commas", () => {
+    expect(detectDialect("id;v1").decimalComma).toBe(true);
+    expect(detectDialect("id,v1").decimalComma).toBe(false);
+    expect(detectDialect("id\tv1").decimalComma).toBe(false);
+  });
+});
+
+describe("parseCsvNumber", () => {
+  const semicolon = detectDialect("a;b");
+  test.each([
+    ["1,5", 1.5],
+    ["-0,25", -0.25],
+    [",5", 0.5],
+    ["1,5e3", 1500],
+    ["1.5", 1.5],
+    ["1.234,5", null],
+    ["1,2,3", null],
+    ["1 234", null],
+  ])("semicolon file reads %j as %j", (text, value) => {
+    expect(parseCsvNumber(text, semicolon)).toBe(value);
+  });
+
+  test("comma files keep the decimal point only", () => {
+    expect(parseCsvNumber("1,5")).toBeNull();
+    expect(parseCsvNumber("2.5")).toBe(2.5);
+  });
+});
+
+describe("parseCsv dialects", () => {
+  test("semicolon file with decimal commas", () => {
+    expect(parseCsv("Month;Sales\n2024-01-01;1234,5\n")).toEqual([
+      ["Month", "Sales"],
+      [45292, 1234.5],
+    ]);
+  });
+
+  test("tab-separated file", () => {
+    expect(parseCsv("a\tb\n1.5\ttext\n")).toEqual([
+      ["a", "b"],
+      [1.5, "text"],
+    ]);
   });
 });

@@ -304,6 +304,27 @@ describe("spm forecast usage errors", () => {
     expect(header.stderr).toContain("has a header row but no series rows");
   });
 
+  test("folder as input file", async () => {
+    const result = await runSpm("forecast", "--method", "naive", "--horizon", "1", workDir);
+    expect(result.status).toBe(USAGE_ERROR);
+    expect(result.stderr).toContain(`The input file is a folder, not a file: ${workDir}.`);
+  });
+
+  test("folder as output file", async () => {
+    const result = await runSpm(
+      "forecast",
+      "--method",
+      "naive",
+      "--horizon",
+      "1",
+      "--out",
+      workDir,
+      input,
+    );
+    expect(result.status).toBe(USAGE_ERROR);
+    expect(result.stderr).toContain(`The output file is a folder: ${workDir}.`);
+  });
+
   test("output equal to input rejected", async () => {
     const result = await runSpm(
       "forecast",
@@ -335,6 +356,44 @@ describe("spm forecast usage errors", () => {
     const result = await runSpm("--help");
     expect(result.stdout).toContain("spm forecast --method NAME --horizon H");
     expect(result.stdout).toContain("3  spm forecast skipped some rows");
+  });
+});
+
+describe("spm forecast file dialects", () => {
+  test("semicolons and decimal commas", async () => {
+    const semicolons = writeFile("semicolons.csv", "id;v1;v2;v3\na;1,5;2,5;3,5\n");
+    const commas = writeFile("commas.csv", "id,v1,v2,v3\na,1.5,2.5,3.5\n");
+    const options = ["forecast", "--method", "naive", "--horizon", "2"];
+    const fromSemicolons = await runSpm(...options, semicolons);
+    expect(fromSemicolons.status).toBe(0);
+    expect(fromSemicolons.stdout).toBe((await runSpm(...options, commas)).stdout);
+  });
+
+  test("thousands separators get a hint", async () => {
+    const input = writeFile("thousands.csv", "id;v1;v2\na;1.234,5;2\nb;1;2\n");
+    const result = await runSpm("forecast", "--method", "naive", "--horizon", "1", input);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain(
+      'v1 is "1.234,5", which is not a number. Write numbers without thousands separators',
+    );
+    expect(csvRows(result.stdout).map((row) => row[0])).toEqual(["id", "b"]);
+  });
+
+  test("out file in a new folder", async () => {
+    const input = writeFile("folder.csv", "id,v1,v2\na,1,2\n");
+    const output = path.join(workDir, "new", "deeper", "forecasts.csv");
+    const result = await runSpm(
+      "forecast",
+      "--method",
+      "naive",
+      "--horizon",
+      "1",
+      "--out",
+      output,
+      input,
+    );
+    expect(result.status).toBe(0);
+    expect(fs.readFileSync(output, "utf8")).toBe("id,method,h1\na,naive,2\n");
   });
 });
 

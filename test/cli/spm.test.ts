@@ -218,6 +218,22 @@ describe("spm usage", () => {
     expect(result.stderr).toContain("The data file does not exist: missing.csv.");
   });
 
+  test("damaged xlsx data file", async () => {
+    const damaged = path.join(workDir, "damaged.xlsx");
+    fs.writeFileSync(damaged, "not a zip");
+    const result = await runInProcess("eval", "--data", damaged, "=1");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`The data file is not a readable .xlsx workbook: ${damaged}`);
+  });
+
+  test("folder as output workbook", async () => {
+    const input = path.join(workDir, "any.xlsx");
+    fs.writeFileSync(input, "");
+    const result = await runInProcess("calc", input, workDir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`The output file is a folder: ${workDir}.`);
+  });
+
   test("unknown command is rejected", async () => {
     const result = await runInProcess("frobnicate");
     expect(result.status).toBe(2);
