@@ -7,6 +7,7 @@
 const { execFileSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
+const { isStale, touch } = require("./modification-times");
 
 const root = path.resolve(__dirname, "..");
 const distRoot = path.join(root, "dist-node");
@@ -15,34 +16,17 @@ const functionSourcesList = path.join(root, "scripts", "function-sources.js");
 const buildInfoFile = path.join(distRoot, ".tsbuildinfo");
 const cliConfigFile = path.join(root, "tsconfig.cli.json");
 
-/** Returns the newest modification time among a file or the files of a folder tree. */
-function newestModification(file) {
-  if (!fs.existsSync(file)) {
-    return 0;
-  }
-  const stat = fs.statSync(file);
-  if (!stat.isDirectory()) {
-    return stat.mtimeMs;
-  }
-  const entries = fs.readdirSync(file).map((name) => newestModification(path.join(file, name)));
-  return Math.max(stat.mtimeMs, ...entries);
-}
-
 /**
  * True when a compiled input is newer than the last build. tsc needs several seconds just to
  * load the type definitions even when nothing changed, so an unchanged tree skips it.
  */
 function compiledOutputIsStale() {
-  if (!fs.existsSync(buildInfoFile)) {
-    return true;
-  }
   const config = JSON.parse(fs.readFileSync(cliConfigFile, "utf8"));
-  const inputs = [
+  return isStale(buildInfoFile, [
     cliConfigFile,
     path.join(root, "tsconfig.json"),
     ...config.include.map((entry) => path.join(root, entry)),
-  ];
-  return Math.max(...inputs.map(newestModification)) > fs.statSync(buildInfoFile).mtimeMs;
+  ]);
 }
 
 /** Compiles with tsconfig.cli.json; tsc's incremental build skips unchanged files. */
@@ -56,19 +40,15 @@ function compile() {
     stdio: "inherit",
   });
   // tsc leaves the build info untouched when no output changed, so mark this build's time.
-  const now = new Date();
-  fs.utimesSync(buildInfoFile, now, now);
+  touch(buildInfoFile);
 }
 
 /** True when functions.json is missing or older than the family list or a family file. */
 function catalogIsStale(sourceFiles) {
-  if (!fs.existsSync(catalogFile)) {
-    return true;
-  }
-  const builtAt = fs.statSync(catalogFile).mtimeMs;
-  return [functionSourcesList, ...sourceFiles].some(
-    (file) => fs.statSync(path.resolve(root, file)).mtimeMs > builtAt,
-  );
+  return isStale(catalogFile, [
+    functionSourcesList,
+    ...sourceFiles.map((file) => path.resolve(root, file)),
+  ]);
 }
 
 /** Runs the metadata generator through the compiled catalog module and writes functions.json. */
