@@ -14,6 +14,15 @@ if (!fs.existsSync(compiledCli)) {
   process.exit(1);
 }
 
+// A reader that stops early, such as `spm forecast ... | head`, closes the pipe: that is not an
+// error of spm, so it ends quietly instead of printing a stack trace.
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") {
+    throw error;
+  }
+  process.exit(process.exitCode ?? 0);
+});
+
 require(compiledCli)
   .main(process.argv.slice(2))
   .then((exitCode) => {

@@ -1,6 +1,7 @@
 /** Command-line entry of `spm`: parses the arguments and runs the command's handler. */
 import { parseArgs } from "util";
 import { forecastMethodNames } from "../core/forecast/methods";
+import { MAX_HORIZON } from "../functions/arguments";
 import { BlankCells } from "../headless/marshalling";
 import { calcCommand, evalCommand, forecastCommand, SKIPPED_ROWS_EXIT_CODE } from "./commands";
 import { UsageError } from "./errors";
@@ -40,12 +41,12 @@ Options:
   --blanks MODE    Value custom functions receive for a blank cell: "zero" (0, as desktop
                    Excel passes it; the default) or "null" (as Excel on the web does).
   --method NAME    Forecast method of spm forecast: ${forecastMethodNames().join(", ")}.
-  --horizon H      Number of periods to forecast, 1 or more.
+  --horizon H      Number of periods to forecast, from 1 to ${MAX_HORIZON}.
   --season-length M
                    Periods per season (12 for monthly data). Seasonal methods detect it in
                    each series when omitted.
-  --level PERCENT  Coverage of the prediction intervals in percent, such as 80 or 95 (0.95
-                   reads as 95). auto, ets and theta give intervals; the other methods leave
+  --level PERCENT  Coverage of the prediction intervals in percent, such as 80, 95 or 95%
+                   (0.95 reads as 95). auto, ets and theta give intervals; the other methods leave
                    those columns blank.
   --out OUT.csv    File to write the forecasts to; stdout when omitted.
   --id-column NAME Header name of the id column; the first column when omitted.
@@ -57,7 +58,8 @@ Options:
 
 Exit codes:
   0  Success.
-  1  A failure, or an error result of spm eval.
+  1  A failure, an error result of spm eval, or spm forecast skipping every row (then
+     nothing is written).
   ${USAGE_EXIT_CODE}  A usage error: an unknown option or method, a missing file or operand.
   ${SKIPPED_ROWS_EXIT_CODE}  spm forecast skipped some rows and wrote the forecasts of the others.
 `;

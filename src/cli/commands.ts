@@ -12,6 +12,7 @@ import {
   readTextFile,
   readWorkbookFile,
   requireFile,
+  requireDistinctOutput,
   requireOutputPath,
   writeTextFile,
 } from "./files";
@@ -80,11 +81,7 @@ export async function evalCommand(options: EvalOptions): Promise<number> {
 export async function calcCommand(options: CalcOptions): Promise<number> {
   requireFile(options.input, "input file");
   requireOutputPath(options.output);
-  if (path.resolve(options.input) === path.resolve(options.output)) {
-    throw new UsageError(
-      "The output file must differ from the input file, which is kept unchanged.",
-    );
-  }
+  requireDistinctOutput(options.input, options.output);
   const catalog = await loadCatalogFromSource();
   const report = await recalculateWorkbook(options.input, options.output, catalog, options.engine);
 
@@ -102,7 +99,7 @@ export async function calcCommand(options: CalcOptions): Promise<number> {
 /**
  * Forecasts each series row of a CSV file with one method and writes the forecasts as CSV.
  * Invalid rows and rows the method rejects are reported on stderr and skipped, and the exit code
- * is then SKIPPED_ROWS_EXIT_CODE.
+ * is then SKIPPED_ROWS_EXIT_CODE. When every row is skipped, nothing is written and it is 1.
  */
 export function forecastCommand(
   options: ForecastOptions,
@@ -111,14 +108,7 @@ export function forecastCommand(
   requireFile(options.input, "input file");
   if (options.output !== undefined) {
     requireOutputPath(options.output);
-  }
-  if (
-    options.output !== undefined &&
-    path.resolve(options.input) === path.resolve(options.output)
-  ) {
-    throw new UsageError(
-      "The output file must differ from the input file, which is kept unchanged.",
-    );
+    requireDistinctOutput(options.input, options.output);
   }
   const table = readSeriesTable(readTextFile(options.input, "input file"), options.layout);
   if (table.rows.length === 0) {
@@ -126,6 +116,13 @@ export function forecastCommand(
   }
 
   const result = forecastBatch(table, options.settings, streams.stderr);
+  if (result.forecastCount === 0) {
+    streams.stderr.write(
+      `Skipped all ${table.rows.length} series, so nothing was written. ` +
+        "Fix the rows or options named above and run the command again.\n",
+    );
+    return 1;
+  }
   if (options.output === undefined) {
     streams.stdout.write(result.csv);
   } else {

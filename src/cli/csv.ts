@@ -5,6 +5,11 @@
  * saves CSV where the comma is the decimal separator, or by tabs.
  */
 import { toSerialDate } from "../headless/serialDates";
+import { CsvRow, parseCsv as parseCsvText } from "../workbook/csv";
+import { UsageError } from "./errors";
+
+/** One CSV record: its raw fields, the line it starts on (1-based) and any syntax problem. */
+export type CsvRecord = CsvRow;
 
 /** A number as CSV exports write it: optional sign, digits, decimals, exponent. */
 const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -12,14 +17,14 @@ const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** A number written with a decimal comma, as in files whose fields are separated by semicolons. */
 const DECIMAL_COMMA_PATTERN = /^[+-]?(\d+,?\d*|,\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * A number such as "1.234" or "12.345.678": in a file with decimal commas the points are
+ * more likely thousands separators than a decimal point, so it is not read as a number.
+ */
+const POINT_GROUPED_PATTERN = /^[+-]?\d{1,3}(\.\d{3})+$/;
+
 /** An ISO 8601 calendar date, stored as its Excel serial number as Excel does when opening CSV. */
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** One CSV record: its raw fields and the line of the file it starts on (1-based). */
-export interface CsvRecord {
-  fields: string[];
-  line: number;
-}
 
 /** Format of a CSV file: its field separator, and whether its numbers use a decimal comma. */
 export interface CsvDialect {
@@ -60,63 +65,33 @@ export function parseCsvFields(text: string, dialect = detectDialect(text)): str
 
 /**
  * Splits CSV text into records with the line each starts on, so messages can point at the line
- * a user sees in an editor. A quoted line break continues the record but still counts as a line.
+ * a user sees in an editor. A quoted line break continues the record but still counts as a line,
+ * and an empty line is a record of one empty field. A quote inside an unquoted field is text, as
+ * in `12" pipe`.
+ *
+ * @throws UsageError when a quoted field is never closed, since the rest of the file would then
+ *   be read as that one field.
  */
 export function parseCsvRecords(text: string, dialect = detectDialect(text)): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  const input = text.replace(/^\uFEFF/, "");
-
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i];
-    if (quoted) {
-      if (ch === '"' && input[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        if (ch === "\n" || (ch === "\r" && input[i + 1] !== "\n")) {
-          line += 1;
-        }
-        field += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === dialect.separator) {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && input[i + 1] === "\n") {
-        i += 1;
-      }
-      row.push(field);
-      records.push({ fields: row, line: recordLine });
-      row = [];
-      field = "";
-      line += 1;
-      recordLine = line;
-    } else {
-      field += ch;
-    }
+  const parsed = parseCsvText(text, { separator: dialect.separator, keepEmptyLines: true });
+  if (parsed.unterminatedQuoteLine !== undefined) {
+    throw new UsageError(
+      `Line ${parsed.unterminatedQuoteLine} opens a quoted field that is never closed. ` +
+        "Add the closing quote, or remove the opening one.",
+    );
   }
-
-  if (field.length > 0 || row.length > 0) {
-    row.push(field);
-    records.push({ fields: row, line: recordLine });
-  }
-  return records;
+  return parsed.rows;
 }
 
 /**
  * Reads a trimmed field as a number: "1.5" in any file, and "1,5" too in a file with decimal
- * commas. Returns null for anything else, thousands separators included.
+ * commas. Returns null for anything else, thousands separators included, and for "1.234" in a
+ * file with decimal commas, where the point is probably a thousands separator.
  */
 export function parseCsvNumber(text: string, dialect: CsvDialect = COMMA_DIALECT): number | null {
+  if (dialect.decimalComma && POINT_GROUPED_PATTERN.test(text)) {
+    return null;
+  }
   if (NUMBER_PATTERN.test(text)) {
     return Number(text);
   }
@@ -152,7 +127,12 @@ export function parseCsvValue(
 /** Parses CSV text into sheet rows: the first row as text, the others converted. */
 export function parseCsv(text: string): unknown[][] {
   const dialect = detectDialect(text);
-  const [header, ...data] = parseCsvFields(text, dialect);
+  const records = parseCsvRecords(text, dialect);
+  const damaged = records.find((record) => record.problem !== undefined);
+  if (damaged !== undefined) {
+    throw new UsageError(`Line ${damaged.line} of the data file is invalid: ${damaged.problem}.`);
+  }
+  const [header, ...data] = records.map((record) => record.fields);
   if (header === undefined) {
     return [];
   }

@@ -32,17 +32,26 @@ export function requireOutputPath(file: string): void {
   }
 }
 
-/** Reads a UTF-8 text file after `requireFile`; a file the user may not read is a usage error. */
+/** Reads a UTF-8 text file after `requireFile`. A file that cannot be read is a usage error. */
 export function readTextFile(file: string, description: string): string {
   requireFile(file, description);
+  let text: string;
   try {
-    return fs.readFileSync(file, "utf8");
+    text = fs.readFileSync(file, "utf8");
   } catch (error) {
     throw new UsageError(`The ${description} cannot be read: ${file} (${detailOf(error)}).`);
   }
+  // Text files have no null characters, but workbooks, UTF-16 text and other binary files do.
+  if (text.includes("\u0000")) {
+    throw new UsageError(
+      `The ${description} is not a CSV text file: ${file}. ` +
+        'Save it from Excel as "CSV UTF-8 (Comma delimited)".',
+    );
+  }
+  return text;
 }
 
-/** Reads an .xlsx workbook after `requireFile`; a damaged or other kind of file is a usage error. */
+/** Reads an .xlsx workbook after `requireFile`. A damaged or other kind of file is a usage error. */
 export async function readWorkbookFile(
   file: string,
   description: string,
@@ -60,35 +69,75 @@ export async function readWorkbookFile(
   return workbook;
 }
 
-/** Writes a text output file, creating its folder first when it is missing. */
+/**
+ * Checks that the output does not name the input file, also through a symbolic or hard link, so
+ * the input is never overwritten.
+ *
+ * @throws UsageError when both paths lead to the same file.
+ */
+export function requireDistinctOutput(input: string, output: string): void {
+  const same =
+    path.resolve(input) === path.resolve(output) ||
+    (fs.existsSync(output) && isSameFile(fs.statSync(input), fs.statSync(output)));
+  if (same) {
+    throw new UsageError(
+      "The output file must differ from the input file, which is kept unchanged.",
+    );
+  }
+}
+
+function isSameFile(a: fs.Stats, b: fs.Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
+/** Writes a text output file whole or not at all, creating its folder when it is missing. */
 export function writeTextFile(file: string, text: string): void {
-  try {
-    createFolderOf(file);
-    fs.writeFileSync(file, text);
-  } catch (error) {
-    throw outputFailure(file, error);
-  }
+  replaceWhole(file, (temporary) => fs.writeFileSync(temporary, text));
 }
 
-/** Writes a workbook as .xlsx, creating its folder first when it is missing. */
+/** Writes a workbook as .xlsx whole or not at all, creating its folder when it is missing. */
 export async function writeWorkbookFile(file: string, workbook: ExcelJS.Workbook): Promise<void> {
+  await replaceWhole(file, (temporary) => workbook.xlsx.writeFile(temporary));
+}
+
+/**
+ * Writes into a temporary file beside `file` and renames it over `file` once complete, so a full
+ * disk or a failure halfway leaves the previous file as it was.
+ */
+function replaceWhole<T>(file: string, write: (temporary: string) => T): T {
+  const temporary = path.join(
+    path.dirname(path.resolve(file)),
+    `.${path.basename(file)}.${process.pid}.partial`,
+  );
+  const fail = (error: unknown): never => {
+    removeQuietly(temporary);
+    throw new Error(
+      `The output file cannot be written: ${file} (${detailOf(error)}). It was left unchanged. ` +
+        "Check that its folder can be written to, has free space, and that no other program " +
+        "has the file open.",
+    );
+  };
+  const finish = (): void => fs.renameSync(temporary, file);
   try {
-    createFolderOf(file);
-    await workbook.xlsx.writeFile(file);
+    fs.mkdirSync(path.dirname(temporary), { recursive: true });
+    const written = write(temporary);
+    if (written instanceof Promise) {
+      return written.then(finish).catch(fail) as T;
+    }
+    finish();
+    return written;
   } catch (error) {
-    throw outputFailure(file, error);
+    return fail(error);
   }
 }
 
-function createFolderOf(file: string): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-}
-
-function outputFailure(file: string, error: unknown): Error {
-  return new Error(
-    `The output file cannot be written: ${file} (${detailOf(error)}). ` +
-      "Check that its folder can be written to and that no other program has the file open.",
-  );
+/** Removes a leftover temporary file; a failure to remove it must not hide the write's failure. */
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // The user needs the write's error, and a leftover file is visible and harmless.
+  }
 }
 
 function detailOf(error: unknown): string {

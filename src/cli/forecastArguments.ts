@@ -1,5 +1,6 @@
 /** Checks and converts the command-line options of `spm forecast`. */
 import { forecastMethodNames } from "../core/forecast/methods";
+import { MAX_HORIZON } from "../functions/arguments";
 import { ForecastOptions } from "./commands";
 import { UsageError } from "./errors";
 
@@ -43,7 +44,7 @@ export function forecastOptionsFrom(
     },
     settings: {
       method: parseMethod(values.method),
-      horizon: parseWholeNumber("--horizon", requireOption("--horizon", values.horizon), 1),
+      horizon: parseHorizon(requireOption("--horizon", values.horizon)),
       seasonLength:
         values["season-length"] === undefined
           ? undefined
@@ -71,6 +72,21 @@ function parseMethod(value: string | undefined): string {
   return method;
 }
 
+/** Parses --horizon: a whole number from 1 to the maximum horizon of the SPM.FORECAST functions. */
+function parseHorizon(text: string): number {
+  const horizon = parseWholeNumber("--horizon", text, 1);
+  if (horizon > MAX_HORIZON) {
+    throw new UsageError(
+      `The --horizon option must be at most ${MAX_HORIZON}, as in the SPM.FORECAST functions, ` +
+        `not ${text}.`,
+    );
+  }
+  return horizon;
+}
+
+/** A plain decimal number such as 95, 0.95 or .8, without sign, exponent or hexadecimal prefix. */
+const DECIMAL_PATTERN = /^(\d+\.?\d*|\.\d+)$/;
+
 function parseWholeNumber(option: string, text: string, minimum: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || value < minimum) {
@@ -82,13 +98,14 @@ function parseWholeNumber(option: string, text: string, minimum: number): number
 }
 
 /**
- * Parses --level as a percentage. A value below 1, such as 0.95, is read as a fraction (95 %),
- * as the SPM.FORECAST functions read their level argument, because an interval of 0.95 % is
- * never what a user means.
+ * Parses --level as a percentage, "95" or "95%". A value below 1, such as 0.95, is read as a
+ * fraction (95 %), as the SPM.FORECAST functions read their level argument, because an interval
+ * of 0.95 % is never what a user means.
  */
 function parseLevel(text: string): number {
-  const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value) || value <= 0 || value >= 100) {
+  const digits = text.trim().replace(/%$/, "");
+  const value = Number(digits);
+  if (!DECIMAL_PATTERN.test(digits) || value <= 0 || value >= 100) {
     throw new UsageError(
       `The --level option must be a percentage between 0 and 100, such as 80 or 95, not ${text}.`,
     );

@@ -36,8 +36,12 @@ export interface SeriesTable {
   rows: (SeriesRow | InvalidSeriesRow)[];
 }
 
-/** Digits with more than one separator, such as "1,234.5" or "1.234,5": thousands separators. */
-const SEPARATED_DIGITS = /^[+-]?\d[\d ']*([.,][\d ']+){2,}$|^[+-]?\d+[ '][\d ']+$/;
+/**
+ * Digits with thousands separators, such as "1,234.5", "1.234,5", "1 234", "1,234" (quoted in
+ * a file separated by commas) or "1.234" (in a file with decimal commas).
+ */
+const SEPARATED_DIGITS =
+  /^[+-]?\d[\d ']*([.,][\d ']+){2,}$|^[+-]?\d+[ '][\d ']+$|^[+-]?\d{1,3}([.,]\d{3})+$/;
 
 /** Number of header names an error message lists before it shortens the list. */
 const LISTED_COLUMNS = 10;
@@ -101,6 +105,12 @@ function resolveValueColumns(
     valueIndexes = candidates.filter((i) => !skipped.includes(i));
   }
 
+  if (valueIndexes.length === 0 && skipColumns === undefined) {
+    throw new UsageError(
+      `The header row has no column besides the id column: ${listColumns(names)}. ` +
+        "Give the file a header with the id column and one column per period.",
+    );
+  }
   if (valueIndexes.length === 0) {
     throw new UsageError(
       `No value columns are left after the id column and the skipped columns. The header has ` +
@@ -125,13 +135,16 @@ function resolveSkippedColumn(names: string[], idIndex: number, name: string): n
 
 /** Reads one data row into a series, or into the reason it is invalid. */
 function readRow(
-  { fields, line }: CsvRecord,
+  { fields, line, problem }: CsvRecord,
   names: string[],
   idIndex: number,
   valueIndexes: number[],
   dialect: CsvDialect,
 ): SeriesRow | InvalidSeriesRow {
   const id = (fields[idIndex] ?? "").trim();
+  if (problem !== undefined) {
+    return { id, line, problem: `${problem}.` };
+  }
   if (id === "") {
     return { id, line, problem: `the ${names[idIndex]} cell is blank. Give each series an id.` };
   }
@@ -162,7 +175,7 @@ function readRow(
     const value = parseCsvNumber(cells[i], dialect);
     if (value === null) {
       const hint = SEPARATED_DIGITS.test(cells[i])
-        ? " Write numbers without thousands separators, such as 1234.5."
+        ? ` Write numbers without thousands separators, such as ${dialect.decimalComma ? "1234,5" : "1234.5"}.`
         : "";
       return { id, line, problem: `${column} is "${cells[i]}", which is not a number.${hint}` };
     }

@@ -1,7 +1,8 @@
 /**
  * CSV reading and writing as RFC 4180 defines it: fields separated by commas, records by CRLF,
  * and a field that contains a comma, quote, CR or LF enclosed in double quotes with inner
- * quotes doubled. Reading also accepts LF or a lone CR as the record separator.
+ * quotes doubled. Reading also accepts LF or a lone CR as the record separator, and another
+ * field separator such as the semicolon of CSV saved where the comma is the decimal separator.
  */
 
 /** One parsed record and the line of the file on which it starts (1 for the first line). */
@@ -22,6 +23,14 @@ export interface CsvParseResult {
   unterminatedQuoteLine?: number;
 }
 
+/** Options of `parseCsv`. */
+export interface CsvParseOptions {
+  /** Field separator, "," unless given. */
+  separator?: string;
+  /** Whether an empty line becomes a record of one empty field instead of being left out. */
+  keepEmptyLines?: boolean;
+}
+
 const BYTE_ORDER_MARK = "\uFEFF";
 
 /** Tracks the position of a parse in the text and in its lines. */
@@ -29,7 +38,10 @@ class CsvCursor {
   index = 0;
   line = 1;
 
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    readonly separator: string,
+  ) {}
 
   get done(): boolean {
     return this.index >= this.text.length;
@@ -56,13 +68,20 @@ class CsvCursor {
 
 /**
  * Parses CSV text into records with their starting line numbers. A leading UTF-8 byte order
- * mark is skipped and empty lines are ignored.
+ * mark is skipped, and empty lines are left out unless `keepEmptyLines` is set.
  */
-export function parseCsv(text: string): CsvParseResult {
-  const cursor = new CsvCursor(text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text);
+export function parseCsv(text: string, options: CsvParseOptions = {}): CsvParseResult {
+  const cursor = new CsvCursor(
+    text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text,
+    options.separator ?? ",",
+  );
   const rows: CsvRow[] = [];
   while (!cursor.done) {
+    const emptyLine = cursor.line;
     if (cursor.consumeLineBreak()) {
+      if (options.keepEmptyLines) {
+        rows.push({ line: emptyLine, fields: [""] });
+      }
       continue;
     }
     const line = cursor.line;
@@ -86,7 +105,7 @@ function readRecord(cursor: CsvCursor): { fields: string[]; problem?: string } |
     }
     fields.push(field.value);
     problem = problem ?? field.problem;
-    if (cursor.peek() === ",") {
+    if (cursor.peek() === cursor.separator) {
       cursor.index += 1;
       continue;
     }
@@ -97,7 +116,7 @@ function readRecord(cursor: CsvCursor): { fields: string[]; problem?: string } |
 
 function readPlainField(cursor: CsvCursor): { value: string; problem?: string } {
   const start = cursor.index;
-  while (!cursor.done && !",\r\n".includes(cursor.peek())) {
+  while (!cursor.done && !`${cursor.separator}\r\n`.includes(cursor.peek())) {
     cursor.index += 1;
   }
   return { value: cursor.text.slice(start, cursor.index) };

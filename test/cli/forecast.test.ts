@@ -184,6 +184,14 @@ describe("spm forecast intervals", () => {
     expect(header).toEqual(["id", "method", "h1", "lower95_h1", "upper95_h1"]);
     expect(row).toEqual(["a", method, "10", "0.5", "19.5"]);
   });
+
+  test("percent sign level accepted", async () => {
+    const input = writeFile("level-percent.csv", "id,v1\na,10\n");
+    const options = ["forecast", "--method", method, "--horizon", "1", "--level"];
+    const withSign = await runSpm(...options, "95%", input);
+    expect(withSign.status).toBe(0);
+    expect(withSign.stdout).toBe((await runSpm(...options, "95", input)).stdout);
+  });
 });
 
 describe("spm forecast bad rows", () => {
@@ -240,7 +248,8 @@ describe("spm forecast bad rows", () => {
     try {
       const input = writeFile("throws.csv", "id,v1\na,1\n");
       const result = await runSpm("forecast", "--method", method, "--horizon", "1", input);
-      expect(result.status).toBe(ROWS_SKIPPED);
+      // The only row was skipped, so nothing is written and the command fails.
+      expect(result.status).toBe(1);
       expect(result.stderr).toContain("on line 2: the method failed unexpectedly: boom");
     } finally {
       delete FORECAST_METHODS[method];
@@ -261,6 +270,8 @@ describe("spm forecast usage errors", () => {
     [["--method", "naive"], "spm forecast needs the --horizon option."],
     [["--method", "naive", "--horizon", "0"], "--horizon option must be a whole number of 1"],
     [["--method", "naive", "--horizon", "1.5"], "not 1.5."],
+    [["--method", "naive", "--horizon", "10001"], "--horizon option must be at most 10000"],
+    [["--method", "naive", "--horizon", "2", "--level", "0x50"], "not 0x50."],
     [["--method", "naive", "--horizon", "2", "--season-length", "x"], "--season-length option"],
     [["--method", "naive", "--horizon", "2", "--level", "100"], "--level option must be"],
     [["--method", "naive", "--horizon", "2", "--level", "0.95x"], "not 0.95x."],
@@ -372,7 +383,7 @@ describe("spm forecast file dialects", () => {
   test("thousands separators get a hint", async () => {
     const input = writeFile("thousands.csv", "id;v1;v2\na;1.234,5;2\nb;1;2\n");
     const result = await runSpm("forecast", "--method", "naive", "--horizon", "1", input);
-    expect(result.status).toBe(3);
+    expect(result.status).toBe(ROWS_SKIPPED);
     expect(result.stderr).toContain(
       'v1 is "1.234,5", which is not a number. Write numbers without thousands separators',
     );
@@ -394,6 +405,95 @@ describe("spm forecast file dialects", () => {
     );
     expect(result.status).toBe(0);
     expect(fs.readFileSync(output, "utf8")).toBe("id,method,h1\na,naive,2\n");
+  });
+});
+
+describe("spm forecast damaged input", () => {
+  const naive = ["forecast", "--method", "naive", "--horizon", "1"];
+
+  test("quote inside a field is text", async () => {
+    const input = writeFile("inches.csv", 'id,a,b\nPipe 12" steel,1,2\nValve,3,4\n');
+    const result = await runSpm(...naive, input);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('id,method,h1\n"Pipe 12"" steel",naive,2\nValve,naive,4\n');
+  });
+
+  test("unclosed quote names its line", async () => {
+    const input = writeFile("unclosed.csv", 'id,a,b\nY,1,2\n"X,1,2\nZ,1,2\n');
+    const result = await runSpm(...naive, input);
+    expect(result.status).toBe(USAGE_ERROR);
+    expect(result.stderr).toContain("Line 3 opens a quoted field that is never closed.");
+    expect(result.stdout).toBe("");
+  });
+
+  test("text after closing quote skips row", async () => {
+    const input = writeFile("trailing.csv", 'id,a,b\n"X"y,1,2\nZ,1,2\n');
+    const result = await runSpm(...naive, input);
+    expect(result.status).toBe(ROWS_SKIPPED);
+    expect(result.stderr).toContain('on line 2: text "y" follows a closing quote');
+  });
+
+  test("binary file is not CSV", async () => {
+    const input = writeFile("workbook.csv", "PK\u0003\u0004\u0000\u0000binary");
+    const result = await runSpm(...naive, input);
+    expect(result.status).toBe(USAGE_ERROR);
+    expect(result.stderr).toContain(`The input file is not a CSV text file: ${input}.`);
+  });
+
+  test("header with only an id", async () => {
+    const result = await runSpm(...naive, writeFile("idonly.csv", "id\na\n"));
+    expect(result.status).toBe(USAGE_ERROR);
+    expect(result.stderr).toContain("The header row has no column besides the id column: id.");
+  });
+
+  test.each([
+    ["semicolons.csv", "id;v1;v2\nb;1.234;1.300\nc;1;2\n", '"1.234"', "such as 1234,5."],
+    ["commas.csv", 'id,v1,v2\nb,"1,006",1\nc,1,2\n', '"1,006"', "such as 1234.5."],
+  ])("thousands separator in %s", async (name, text, value, example) => {
+    const result = await runSpm(...naive, writeFile(name, text));
+    expect(result.status).toBe(ROWS_SKIPPED);
+    expect(result.stderr).toContain(`v1 is ${value}, which is not a number.`);
+    expect(result.stderr).toContain(example);
+  });
+});
+
+describe("spm forecast output safety", () => {
+  const naive = ["forecast", "--method", "naive", "--horizon", "1"];
+
+  test("output through a link rejected", async () => {
+    const input = writeFile("linked.csv", "id,v1,v2\na,1,2\n");
+    const link = path.join(workDir, "link.csv");
+    fs.symlinkSync(input, link);
+    const hardLink = path.join(workDir, "hard.csv");
+    fs.linkSync(input, hardLink);
+
+    for (const output of [link, hardLink]) {
+      const result = await runSpm(...naive, "--out", output, input);
+      expect(result.status).toBe(USAGE_ERROR);
+      expect(result.stderr).toContain("The output file must differ from the input file");
+    }
+    expect(fs.readFileSync(input, "utf8")).toBe("id,v1,v2\na,1,2\n");
+  });
+
+  test("all rows skipped writes nothing", async () => {
+    const output = writeFile("previous.csv", "previous forecasts\n");
+    const input = writeFile("allbad.csv", "id,v1,v2\na,x,1\nb,y,2\n");
+    const result = await runSpm(...naive, "--out", output, input);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("Skipped all 2 series, so nothing was written.");
+    expect(fs.readFileSync(output, "utf8")).toBe("previous forecasts\n");
+  });
+
+  test("failed write keeps previous file", async () => {
+    const output = writeFile("kept.csv", "previous forecasts\n");
+    // A folder where the temporary file would go makes the write fail halfway.
+    fs.mkdirSync(path.join(workDir, `.kept.csv.${process.pid}.partial`));
+    const input = writeFile("good.csv", "id,v1,v2\na,1,2\n");
+    const result = await runSpm(...naive, "--out", output, input);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`The output file cannot be written: ${output}`);
+    expect(result.stderr).toContain("It was left unchanged.");
+    expect(fs.readFileSync(output, "utf8")).toBe("previous forecasts\n");
   });
 });
 

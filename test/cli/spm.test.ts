@@ -1,7 +1,7 @@
 /**
  * The `spm` command end to end: `node bin/spm.js` on temporary files, after `npm run build:cli`.
  */
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync, spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -36,6 +36,29 @@ function writeFile(name: string, text: string): string {
   fs.writeFileSync(file, text);
   return file;
 }
+
+describe("spm output pipe", () => {
+  test("closed pipe ends quietly", async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `s${i},${i},${i + 1}`);
+    const input = writeFile("many.csv", ["id,v1,v2", ...rows].join("\n") + "\n");
+    const child = spawn(process.execPath, [
+      spm,
+      "forecast",
+      "--method",
+      "naive",
+      "--horizon",
+      "1",
+      input,
+    ]);
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // A reader such as `head -1` closes the pipe after the first chunk.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+  });
+});
 
 describe("spm eval", () => {
   test("CSV data and scalar result", () => {
@@ -232,6 +255,16 @@ describe("spm usage", () => {
     const result = await runInProcess("calc", input, workDir);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(`The output file is a folder: ${workDir}.`);
+  });
+
+  test("invalid data file line", async () => {
+    const data = path.join(workDir, "trailing.csv");
+    fs.writeFileSync(data, 'name,value\n"a"b,1\n');
+    const result = await runInProcess("eval", "--data", data, "=1");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      'Line 2 of the data file is invalid: text "b" follows a closing quote',
+    );
   });
 
   test("unknown command is rejected", async () => {
