@@ -1,10 +1,11 @@
 /**
- * Writes examples/sales-example.xlsx from the seeded generator in src/examples. Run it with
+ * Writes examples/sales-example.xlsx, and its monthly sales as examples/sales-history.csv, from
+ * the seeded generator in src/examples. Run it with
  * `npm run examples`, which compiles it into dist-node/scripts/make-example.js first.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { buildSalesExample } from "../src/examples/salesExample";
+import { buildSalesExample, salesHistoryCsv } from "../src/examples/salesExample";
 
 /** Repository root, from scripts/ in the sources or dist-node/scripts/ once compiled. */
 const root =
@@ -15,10 +16,17 @@ const root =
 /** Path of the example workbook in the repository. */
 export const EXAMPLE_WORKBOOK = path.join(root, "examples", "sales-example.xlsx");
 
+/** Path of the example's series table for `spm forecast`. */
+export const EXAMPLE_HISTORY = path.join(root, "examples", "sales-history.csv");
+
 async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(EXAMPLE_WORKBOOK), { recursive: true });
-  await buildSalesExample().xlsx.writeFile(EXAMPLE_WORKBOOK);
-  process.stdout.write(`Wrote ${path.relative(process.cwd(), EXAMPLE_WORKBOOK)}.\n`);
+  const workbook = buildSalesExample();
+  await workbook.xlsx.writeFile(EXAMPLE_WORKBOOK);
+  fs.writeFileSync(EXAMPLE_HISTORY, salesHistoryCsv(workbook));
+  for (const file of [EXAMPLE_WORKBOOK, EXAMPLE_HISTORY]) {
+    process.stdout.write(`Wrote ${path.relative(process.cwd(), file)}.\n`);
+  }
 }
 
 main().catch((error: unknown) => {

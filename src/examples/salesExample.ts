@@ -397,3 +397,34 @@ function addAccuracyTable(sheet: ExcelJS.Worksheet, totalColumn: string): void {
     `SPM.FORECAST.ACCURACY(${actual}, ${forecast}, , ${fit}, ${SEASON_LENGTH})`,
   );
 }
+
+/**
+ * Writes the monthly sales of the example workbook as the series table `spm forecast` reads: a
+ * header of "series" and the months (YYYY-MM), then one row per channel and segment.
+ */
+export function salesHistoryCsv(workbook: ExcelJS.Workbook): string {
+  const lines = [["series", ...Array.from({ length: MONTH_COUNT }, (_, t) => monthLabel(t))]];
+  const tables = [
+    { name: CHANNEL_SHEET, models: CHANNELS, prefix: "channel" },
+    { name: SEGMENT_SHEET, models: SEGMENTS, prefix: "segment" },
+  ];
+  for (const { name, models, prefix } of tables) {
+    const sheet = workbook.getWorksheet(name);
+    if (sheet === undefined) {
+      throw new Error(`The example workbook has no sheet named ${name}.`);
+    }
+    // Column 1 contains the months, then one column per series, in the order of the models.
+    models.forEach((model, i) => {
+      const values = Array.from({ length: MONTH_COUNT }, (_, t) =>
+        String(sheet.getCell(t + 2, i + 2).value),
+      );
+      lines.push([`${prefix}: ${model.name}`, ...values]);
+    });
+  }
+  return lines.map((fields) => fields.join(",")).join("\n") + "\n";
+}
+
+/** Labels the month `offset` months after January 2021 as YYYY-MM. */
+function monthLabel(offset: number): string {
+  return monthDate(offset).toISOString().slice(0, 7);
+}

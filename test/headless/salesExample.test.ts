@@ -12,10 +12,12 @@ import {
   FORECAST_SHEET,
   buildSalesExample,
   createRandom,
+  salesHistoryCsv,
 } from "../../src/examples/salesExample";
 import { testCatalog } from "../support/engine";
 
 const committedExample = path.resolve(__dirname, "..", "..", "examples", "sales-example.xlsx");
+const committedHistory = path.resolve(__dirname, "..", "..", "examples", "sales-history.csv");
 
 /** Lists every non-empty cell as "Sheet!A1" with its value in JSON, dates as ISO text. */
 function dumpCells(workbook: ExcelJS.Workbook): Record<string, string> {
@@ -57,6 +59,30 @@ describe("sales example generator", () => {
     const committed = dumpCells(await readWorkbook(committedExample));
     expect(Object.keys(regenerated).length).toBeGreaterThan(500);
     expect(regenerated).toEqual(committed);
+  });
+
+  test("history CSV matches workbook", async () => {
+    const workbook = await readWorkbook(committedExample);
+    expect(fs.readFileSync(committedHistory, "utf8")).toBe(salesHistoryCsv(workbook));
+  });
+
+  test("history CSV has every series", () => {
+    const [header, ...rows] = salesHistoryCsv(buildSalesExample())
+      .trim()
+      .split("\n")
+      .map((line) => line.split(","));
+    expect(header.slice(0, 3)).toEqual(["series", "2021-01", "2021-02"]);
+    expect(header).toHaveLength(61);
+    expect(rows.map((row) => row[0])).toEqual([
+      "channel: Direct",
+      "channel: Distributor",
+      "channel: Retail",
+      "channel: E-commerce",
+      "segment: Consumer",
+      "segment: Corporate",
+      "segment: Small business",
+    ]);
+    expect(rows.every((row) => row.slice(1).every((value) => /^\d+$/.test(value)))).toBe(true);
   });
 });
 
