@@ -5,7 +5,7 @@
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular, SaveRegular } from "@fluentui/react-icons";
-import { Channel, RecordInput, SalesSystemSnapshot } from "../../model";
+import { CHANNEL_TYPES, Channel, RecordInput, SalesSystemSnapshot } from "../../model";
 import { ChoiceField, MultiChoiceField, NumberField, TextField } from "../components/fields";
 import { FailureBar, SuccessBar } from "../components/feedback";
 import { ForecastSheetPanel } from "../components/ForecastSheetPanel";
@@ -27,6 +27,8 @@ const FIELD_LABELS: Record<string, string> = {
   "effectiveness.outletsCovered": "Outlets covered",
   "effectiveness.salesPerOutlet": "Sales per outlet",
   "effectiveness.channelCost": "Channel cost",
+  salesHistorySource: "Sales history range",
+  salesHistoryStart: "Month of the first value",
 };
 
 /** Number fields of the conditions and the effectiveness figures, with their labels. */
@@ -64,7 +66,7 @@ function toDraft(channel: Channel | undefined): ChannelDraft {
   const effectiveness = channel?.effectiveness;
   return {
     name: channel?.name ?? "",
-    type: channel?.type ?? "retail",
+    type: channel?.type ?? CHANNEL_TYPES[0],
     targetGroupIds: [...(channel?.targetGroupIds ?? [])],
     salesHistorySource: channel?.salesHistorySource ?? "",
     salesHistoryStart: channel?.salesHistoryStart ?? "",

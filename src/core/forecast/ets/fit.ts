@@ -1,6 +1,6 @@
 import { InsufficientDataError, InvalidInputError } from "../../errors";
 import { detectSeasonLength } from "../seasonality";
-import { firstNonPositivePosition, requirePositiveInteger } from "../validation";
+import { countOf, firstNonPositivePosition, requirePositiveInteger } from "../validation";
 import { isWithinBounds } from "./bounds";
 import {
   continueSearch,
@@ -178,7 +178,7 @@ function allowedModels(
     const minimum = Math.min(...seasonal.map((model) => minimumHistory(model, m)));
     const allSeasonal = seasonal.every((model) => model.season !== "N");
     throw new InsufficientDataError(
-      `history has ${n} values but ${candidates.length === 1 ? name : "ETS"}` +
+      `history has ${countOf(n, "value")} but ${candidates.length === 1 ? name : "ETS"}` +
         `${allSeasonal ? ` with season_length ${m}` : ""} needs at least ${minimum}.`,
     );
   }

@@ -1,14 +1,5 @@
 export * from "./fit";
 export * from "./forecast";
-export { EtsFit, EtsStates } from "./report";
-export {
-  AUTOMATIC_MODEL_CODE,
-  ETS_MODELS,
-  EtsModel,
-  ErrorType,
-  SeasonType,
-  TrendType,
-  modelCode,
-  modelName,
-  validModelCodes,
-} from "./model";
+export type { EtsFit, EtsStates } from "./report";
+export { AUTOMATIC_MODEL_CODE, ETS_MODELS, modelCode, modelName, validModelCodes } from "./model";
+export type { EtsModel, ErrorType, SeasonType, TrendType } from "./model";
