@@ -103,7 +103,7 @@ export function ForecastSheetPanel(props: ForecastSheetPanelProps): React.JSX.El
         />
         <NumberField
           label="Season length"
-          hint="Blank to detect it."
+          hint="Blank: 12 for monthly sales with a first month set, otherwise detected."
           value={season}
           onChange={setSeason}
           message={localMessages.season}

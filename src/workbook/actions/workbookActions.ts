@@ -20,6 +20,9 @@ import { kpiDashboardContent } from "./kpiDashboard";
 import { reviewReportContent } from "./reviewReport";
 import { SheetWriter } from "./sheetWriter";
 
+/** Months in a year: the season length of monthly sales. */
+const MONTHS_PER_YEAR = 12;
+
 export type { ActionProgress, ActionResult, ProgressListener } from "./builtSheet";
 export type { ChannelActual } from "./channelActuals";
 export type { ForecastSheetOptions, ForecastSubject } from "./forecastSheet";
@@ -58,12 +61,26 @@ export interface WorkbookActions {
 function channelDefaults(
   type: ForecastSubject["type"],
   record: AnyRecord,
-): { historySource?: string; method?: ForecastMethod } {
+): { historySource?: string; method?: ForecastMethod; monthly: boolean } {
   if (type !== "channel") {
-    return {};
+    return { monthly: false };
   }
   const channel = record as Channel;
-  return { historySource: channel.salesHistorySource, method: channel.forecastMethod };
+  return {
+    historySource: channel.salesHistorySource,
+    method: channel.forecastMethod,
+    monthly: channel.salesHistoryStart !== "",
+  };
+}
+
+/**
+ * Returns the season length of a sheet whose user left it blank: 12 for a channel whose history
+ * is monthly (its first month is set) and covers two full years, as the seasonal methods need.
+ * Otherwise the sheet detects it from the history with SPM.FORECAST.SEASONALITY, which can find
+ * a shorter cycle, such as a quarter, that forecasts a year ahead less well.
+ */
+function defaultSeasonLength(monthly: boolean, historyLength: number): number | undefined {
+  return monthly && historyLength >= 2 * MONTHS_PER_YEAR ? MONTHS_PER_YEAR : undefined;
 }
 
 /** Options of `SheetWorkbookActions`. */
@@ -126,7 +143,7 @@ export class SheetWorkbookActions implements WorkbookActions {
         subjectName: (record as { name: string }).name,
         method,
         horizon: options.horizon,
-        seasonLength: options.seasonLength,
+        seasonLength: options.seasonLength ?? defaultSeasonLength(defaults.monthly, history.length),
         holdout: chooseHoldout(history.length, options.horizon, options.holdout),
         historySource,
         history,

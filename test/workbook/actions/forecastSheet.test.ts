@@ -122,6 +122,29 @@ describe("buildForecastSheet formulas", () => {
     const { row, column } = FORECAST_LAYOUT.seasonLengthCell;
     expect(engine.getSheetValues(sheetName)[row][column]).toBe(detected);
   });
+
+  test("monthly channel defaults to twelve", async () => {
+    const { engine, store, actions, channelId } = await createActionFixture();
+    await store.update("channel", channelId, { salesHistoryStart: "2021-01" });
+    const { sheetName } = await actions.buildForecastSheet(
+      { type: "channel", id: channelId },
+      { horizon: HORIZON },
+    );
+
+    const { row, column } = FORECAST_LAYOUT.seasonLengthCell;
+    expect(engine.getSheetValues(sheetName)[row][column]).toBe(SEASON_LENGTH);
+    // A constant, not the SEASONALITY formula the sheet writes when it detects the season.
+    expect(engine.getFormulaResult(sheetName, row, column)).toBeUndefined();
+    const forecastCells = columnValues(
+      engine,
+      sheetName,
+      FORECAST_LAYOUT.forecastColumn,
+      FORECAST_LAYOUT.firstDataRow + HISTORY_MONTHS,
+      HORIZON,
+    );
+    // callMethod passes a season length of 12, the default of a monthly channel.
+    expect(forecastCells).toEqual(callMethod("holtWinters", monthlySales(), HORIZON));
+  });
 });
 
 describe("buildForecastSheet re-runs", () => {
