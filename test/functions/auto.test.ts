@@ -180,6 +180,18 @@ describe("FORECAST.DESCRIBE formulas", () => {
     }
   });
 
+  test.each(["ets", "theta", "auto"])("%s reports unused season", async (method) => {
+    // 30 values cannot support a season of 24, so every part fits a model without a season.
+    const result = await evaluate(`=SPM.FORECAST.DESCRIBE(A1:A30, 24, "${method}")`, SHEET);
+    const rows = rowsOf(result);
+    expect(rows[2]).toEqual(["Season length", "1 (season of 24 not used)"]);
+  });
+
+  test("used season stays a number", async () => {
+    const result = await evaluate('=SPM.FORECAST.DESCRIBE(A1:A30, 1, "ets")', SHEET);
+    expect(rowsOf(result)[2]).toEqual(["Season length", 1]);
+  });
+
   test("unknown method lists methods", async () => {
     const result = await evaluate('=SPM.FORECAST.DESCRIBE(A1:A30, 1, "prophet")', SHEET);
     expectError(result, "#VALUE!", /"holtwinters" \(or "hw"\)/);

@@ -33,6 +33,12 @@ export interface FittedMethod {
   model: string;
   /** Season length given or detected, which also scales MASE. */
   seasonLength: number;
+  /**
+   * Season length the model uses: 1 when ETS chose a model without a season, Theta found no
+   * significant season, or the history is too short for the season given, otherwise
+   * `seasonLength`.
+   */
+  seasonUsed: number;
   /** Estimated parameters by name, such as ["alpha", 0.3]. */
   parameters: [string, number][];
   /** AICc of the fitted model, null for a method without a likelihood. */
@@ -100,6 +106,7 @@ function fitAutoMethod(y: number[], horizon: number, m: number): FittedMethod {
   return {
     model: ets === null ? "Theta (too few values for ETS)" : `Mean of Theta and ${ets.method}`,
     seasonLength: m,
+    seasonUsed: Math.max(fit.theta.seasonLength, ets?.seasonLength ?? 1),
     parameters:
       ets === null
         ? thetaParameters
@@ -117,6 +124,7 @@ function fitEtsMethod(y: number[], horizon: number, m: number): FittedMethod {
   return {
     model: fit.method,
     seasonLength: m,
+    seasonUsed: fit.seasonLength,
     parameters: etsParameters(fit.parameters, ""),
     aicc: fit.aicc,
     aiccLabel: "AICc",
@@ -149,6 +157,7 @@ function fitThetaMethod(y: number[], horizon: number, m: number): FittedMethod {
   return {
     model: fit.seasonLength > 1 ? "Theta, seasonally adjusted" : "Theta",
     seasonLength: m,
+    seasonUsed: fit.seasonLength,
     parameters: [
       ["alpha", fit.alpha],
       ["drift", fit.drift],
@@ -209,6 +218,7 @@ function fitSmoothingMethod(
   return {
     model: SMOOTHING_MODELS[`${options.trend}/${options.season}`],
     seasonLength: m,
+    seasonUsed: m,
     parameters,
     aicc: null,
     aiccLabel: "AICc",

@@ -31,7 +31,7 @@ export function describeModel(
   const rows: DescriptionRow[] = [
     { label: "Method", value: method },
     { label: "Model", value: fit.model },
-    { label: "Season length", value: fit.seasonLength },
+    { label: "Season length", value: seasonText(fit.seasonLength, fit.seasonUsed) },
     ...fit.parameters.map(([label, value]) => ({ label, value })),
   ];
   if (fit.aicc !== null && Number.isFinite(fit.aicc)) {
@@ -60,4 +60,15 @@ function inSampleAccuracy(
     }
     throw error;
   }
+}
+
+/**
+ * Returns the season length for a description: the number when the model uses it, and text
+ * such as "1 (season of 12 not used)" when the model has no season although one was given or
+ * detected, so the row does not suggest a seasonal model.
+ */
+function seasonText(seasonLength: number, seasonUsed: number): number | string {
+  return seasonUsed === seasonLength
+    ? seasonLength
+    : `${seasonUsed} (season of ${seasonLength} not used)`;
 }
