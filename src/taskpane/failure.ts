@@ -36,7 +36,7 @@ export function describeFailure(
   if (error instanceof StoreValidationError) {
     return {
       title: `${action} failed`,
-      message: "Some fields are not valid; correct the fields marked below and save again.",
+      message: "Some fields are not valid. Correct the marked fields and save again.",
       issues: error.issues,
     };
   }

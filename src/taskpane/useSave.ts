@@ -21,12 +21,23 @@ export interface SaveState {
   clear(): void;
 }
 
-/** Tracks one editor's saves and deletes. */
+/**
+ * Tracks one editor's saves and deletes. After a save that fails on invalid fields, the first
+ * field marked invalid gets the keyboard focus, since the disabled Save button has lost it and
+ * the marked field may be scrolled out of view.
+ */
 export function useSave(): SaveState {
   const [busy, setBusy] = React.useState(false);
   const [failure, setFailure] = React.useState<FailureReport | undefined>();
   const [messages, setMessages] = React.useState<FieldMessages>({});
   const [notice, setNotice] = React.useState<string | undefined>();
+  const [invalidSave, setInvalidSave] = React.useState<{ origin: Element | null }>();
+
+  React.useEffect(() => {
+    if (invalidSave !== undefined) {
+      focusFirstInvalidField(invalidSave.origin);
+    }
+  }, [invalidSave]);
 
   const clear = React.useCallback(() => {
     setFailure(undefined);
@@ -35,6 +46,8 @@ export function useSave(): SaveState {
   }, []);
 
   const run: SaveState["run"] = React.useCallback(async (action, task, options = {}) => {
+    // The Save button has the focus now, and loses it while disabled during the save.
+    const origin = document.activeElement;
     setBusy(true);
     setNotice(undefined);
     try {
@@ -47,6 +60,9 @@ export function useSave(): SaveState {
       const report = describeFailure(action, error, options.ids);
       setFailure(report);
       setMessages(fieldMessages(report.issues, options.labels));
+      if (report.issues.length > 0) {
+        setInvalidSave({ origin });
+      }
       return false;
     } finally {
       setBusy(false);
@@ -55,3 +71,21 @@ export function useSave(): SaveState {
 
   return { busy, failure, messages, notice, run, clear };
 }
+
+/**
+ * Moves the focus to the first invalid control of the smallest part of the page that contains
+ * both `origin` (the control that started the save, usually its button) and an invalid control.
+ * Without an origin inside the page, the first invalid control of the page gets the focus.
+ */
+function focusFirstInvalidField(origin: Element | null): void {
+  let field: HTMLElement | null = null;
+  for (let node = origin?.parentElement; node && field === null; node = node.parentElement) {
+    field = node.querySelector<HTMLElement>(INVALID_CONTROL);
+  }
+  field ??= document.querySelector<HTMLElement>(INVALID_CONTROL);
+  field?.focus();
+  field?.scrollIntoView({ block: "center" });
+}
+
+/** Selector of a control that Fluent UI's Field marks invalid. */
+const INVALID_CONTROL = '[aria-invalid="true"]';

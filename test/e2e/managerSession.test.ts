@@ -134,6 +134,28 @@ async function fieldMessage(control: Locator): Promise<{ invalid: boolean; text:
   });
 }
 
+/** Longest wait for the focus to reach a control after a failed save. */
+const FOCUS_WAIT_MS = 2_000;
+
+/** Resolves true once `control` has the keyboard focus, or false after `FOCUS_WAIT_MS`. */
+function receivesFocus(control: Locator): Promise<boolean> {
+  return control.evaluate(
+    (element, waitMs) =>
+      new Promise<boolean>((resolve) => {
+        const deadline = Date.now() + waitMs;
+        const check = (): void => {
+          if (document.activeElement === element || Date.now() > deadline) {
+            resolve(document.activeElement === element);
+          } else {
+            requestAnimationFrame(check);
+          }
+        };
+        check();
+      }),
+    FOCUS_WAIT_MS,
+  );
+}
+
 /** Returns the difference of two numbers relative to the expected one. */
 function relativeDifference(actual: number, expected: number): number {
   return Math.abs(actual - expected) / Math.max(Math.abs(expected), Number.MIN_VALUE);
@@ -219,6 +241,7 @@ describe("manager session in the task pane", () => {
     const message = await fieldMessage(labelled(editor, "Name"));
     expect(message.invalid).toBe(true);
     expect(message.text).toMatch(/^Name /);
+    await expect(receivesFocus(labelled(editor, "Name"))).resolves.toBe(true);
     expect((await readSnapshot(page)).targetGroup).toEqual([]);
   });
 
@@ -334,6 +357,7 @@ describe("manager session in the task pane", () => {
     const budget = await fieldMessage(labelled(actions, "Budget"));
     expect(budget.invalid).toBe(true);
     expect(budget.text).toMatch(/^Budget .*abc/);
+    await expect(receivesFocus(labelled(actions, "Budget"))).resolves.toBe(true);
     expect((await readSnapshot(page)).stimulationAction).toEqual([]);
   });
 
