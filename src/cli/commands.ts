@@ -1,5 +1,6 @@
 /** One handler per `spm` command. Each returns the process exit code. */
 import * as path from "path";
+import { countOf } from "../core/forecast/validation";
 import {
   EngineOptions,
   SpreadsheetEngine,
@@ -146,7 +147,7 @@ export function forecastCommand(
 async function readDataFile(file: string): Promise<unknown[][]> {
   const extension = path.extname(file).toLowerCase();
   if (extension === ".csv") {
-    return parseCsv(readTextFile(file, "data file"));
+    return requireSheetSize(parseCsv(readTextFile(file, "data file")), file);
   }
   if (extension === ".xlsx") {
     const first = (await readWorkbookFile(file, "data file")).worksheets[0];
@@ -154,4 +155,21 @@ async function readDataFile(file: string): Promise<unknown[][]> {
   }
   requireFile(file, "data file");
   throw new UsageError(`The data file must be a .csv or .xlsx file: ${file}.`);
+}
+
+/** Largest sheet Excel has: 1,048,576 rows of 16,384 columns. */
+const SHEET_ROWS = 1_048_576;
+const SHEET_COLUMNS = 16_384;
+
+/** Checks that CSV data fits on one Excel sheet, as it must to open in Excel. */
+function requireSheetSize(rows: unknown[][], file: string): unknown[][] {
+  const columns = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
+  if (rows.length > SHEET_ROWS || columns > SHEET_COLUMNS) {
+    throw new UsageError(
+      `The data file has ${countOf(rows.length, "row")} of up to ${countOf(columns, "column")}, ` +
+        `more than an Excel sheet (${SHEET_ROWS} rows of ${SHEET_COLUMNS} columns): ${file}. ` +
+        "Split it into smaller files.",
+    );
+  }
+  return rows;
 }

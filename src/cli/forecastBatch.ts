@@ -1,6 +1,7 @@
 /** Batch forecasting for `spm forecast`: one forecast per series row, written as CSV. */
 import { isDomainError } from "../core/errors";
 import { MethodForecast, runForecastMethod } from "../core/forecast/methods";
+import { formatCsvField } from "../workbook/csv";
 import { OutputStream, ProgressBar } from "./progressBar";
 import { isInvalidRow, SeriesTable } from "./seriesCsv";
 
@@ -33,8 +34,18 @@ export function forecastBatch(
   const lines = [headerLine(table.idHeader, settings)];
   let skippedCount = 0;
   let missingIntervals = false;
+  const firstLines = new Map<string, number>();
 
   for (const row of table.rows) {
+    const firstLine = firstLines.get(row.id);
+    if (firstLine === undefined) {
+      firstLines.set(row.id, row.line);
+    } else if (row.id !== "") {
+      progress.writeLine(
+        `Warning: series ${row.id} on line ${row.line} has the id of line ${firstLine}, so ` +
+          "the output has two rows with that id. Give each series its own id.",
+      );
+    }
     const outcome = isInvalidRow(row)
       ? { problem: row.problem }
       : forecastRow(row.values, settings);
@@ -90,21 +101,16 @@ function headerLine(idHeader: string, settings: BatchSettings): string {
     columns.push(...steps.map((step) => `lower${settings.level}_${step}`));
     columns.push(...steps.map((step) => `upper${settings.level}_${step}`));
   }
-  return columns.map(csvField).join(",");
+  return columns.map(formatCsvField).join(",");
 }
 
 /** Formats one output row, numbers in the shortest text that reads back to the same value. */
 function dataLine(id: string, settings: BatchSettings, forecast: MethodForecast): string {
-  const cells = [csvField(id), csvField(settings.method), ...forecast.mean.map(String)];
+  const cells = [formatCsvField(id), formatCsvField(settings.method), ...forecast.mean.map(String)];
   if (settings.level !== undefined) {
     const blanks = new Array<string>(settings.horizon).fill("");
     cells.push(...(forecast.lower?.map(String) ?? blanks));
     cells.push(...(forecast.upper?.map(String) ?? blanks));
   }
   return cells.join(",");
-}
-
-/** Quotes a field that contains a comma, a quote or a line break, as RFC 4180 does. */
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

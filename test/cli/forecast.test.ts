@@ -390,6 +390,16 @@ describe("spm forecast file dialects", () => {
     expect(csvRows(result.stdout).map((row) => row[0])).toEqual(["id", "b"]);
   });
 
+  test("repeated id gets a warning", async () => {
+    const input = writeFile("repeated.csv", "id,v1,v2\na,1,2\nb,3,4\na,5,6\n");
+    const result = await runSpm("forecast", "--method", "naive", "--horizon", "1", input);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(
+      "Warning: series a on line 4 has the id of line 2, so the output has two rows",
+    );
+    expect(csvRows(result.stdout).map((row) => row[0])).toEqual(["id", "a", "b", "a"]);
+  });
+
   test("out file in a new folder", async () => {
     const input = writeFile("folder.csv", "id,v1,v2\na,1,2\n");
     const output = path.join(workDir, "new", "deeper", "forecasts.csv");

@@ -267,6 +267,16 @@ describe("spm usage", () => {
     );
   });
 
+  test("data file wider than a sheet", async () => {
+    const data = path.join(workDir, "wide.csv");
+    fs.writeFileSync(data, Array.from({ length: 16_385 }, (_, i) => `c${i}`).join(",") + "\n");
+    const result = await runInProcess("eval", "--data", data, "=1");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      "The data file has 1 row of up to 16385 columns, more than an Excel sheet",
+    );
+  });
+
   test("unknown command is rejected", async () => {
     const result = await runInProcess("frobnicate");
     expect(result.status).toBe(2);
