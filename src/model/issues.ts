@@ -53,6 +53,18 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
+/** Digits with a comma or a space in them, such as "12,5" or "1 234": locale number formats. */
+const LOCALE_NUMBER = /^\s*[+-]?\d+([, ]\d+)+(\.\d+)?\s*$/;
+
+/** Returns advice for a number typed with a decimal comma or digit groups, else "". */
+function separatorHint(expected: string, data: unknown): string {
+  return (expected === "number" || expected === "integer") &&
+    typeof data === "string" &&
+    LOCALE_NUMBER.test(data)
+    ? " Write it with a decimal point and no thousands separators, such as 1234.5."
+    : "";
+}
+
 /**
  * Zod error map whose messages are predicates that follow the field name ("is required; enter
  * a value."). `toFieldIssues` puts the field name in front.
@@ -64,7 +76,9 @@ export const predicateErrorMap: z.ZodErrorMap = (issue, context) => {
         return { message: "is required; enter a value." };
       }
       return {
-        message: `is ${describeValue(context.data)} but must be ${TYPE_NAMES[issue.expected] ?? issue.expected}.`,
+        message:
+          `is ${describeValue(context.data)} but must be ${TYPE_NAMES[issue.expected] ?? issue.expected}.` +
+          separatorHint(issue.expected, context.data),
       };
     case z.ZodIssueCode.invalid_enum_value:
       return {

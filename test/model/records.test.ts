@@ -110,6 +110,15 @@ describe("flat rows", () => {
     );
   });
 
+  test.each(["12,5", "1 234", "1,234.5"])("number %j gets separator advice", (text) => {
+    const result = validateRecord("targetGroup", { ...childGroup, currentSharePercent: text });
+
+    expect(result.ok ? "" : result.issues[0].message).toBe(
+      `currentSharePercent is "${text}" but must be a number. ` +
+        "Write it with a decimal point and no thousands separators, such as 1234.5.",
+    );
+  });
+
   test("empty cells fall back to defaults", () => {
     const row = { ...recordToRow(childGroup), description: "", parentId: "" };
     const { input } = rowToRecordInput("targetGroup", row);
