@@ -7,8 +7,8 @@
  * Layout (rows and columns as Excel shows them):
  *
  *   A5:B9    settings: method, horizon, season length, holdout periods, history source
- *   A11:D11  headers: Period, Actual, Holdout forecast, Forecast
- *   A12...   period numbers 1 to n + horizon
+ *   A11:D11  headers: Period (or Month), Actual, Holdout forecast, Forecast
+ *   A12...   period numbers 1 to n + horizon, or months (YYYY-MM) when the first is known
  *   B12...   the n history values
  *   C...     the holdout forecast, spilled from the first holdout period
  *   D...     the forecast, spilled from period n + 1
@@ -87,6 +87,8 @@ export interface ForecastLayoutInput {
   holdout: number;
   historySource: string;
   history: readonly number[];
+  /** Month of the first history value (YYYY-MM); the periods are then labelled by month. */
+  firstMonth?: string;
 }
 
 /** Rows and columns (counted from 0) of the forecast sheet's parts. */
@@ -185,16 +187,25 @@ function dataBlock(input: ForecastLayoutInput): CellBlock {
   );
   const full = rangeAddress(columnRange(first, FORECAST_LAYOUT.actualColumn, n));
 
-  const rows: SheetCell[][] = [["Period", "Actual", "Holdout forecast", "Forecast"]];
+  const periodHeader = input.firstMonth === undefined ? "Period" : "Month";
+  const rows: SheetCell[][] = [[periodHeader, "Actual", "Holdout forecast", "Forecast"]];
   for (let period = 1; period <= n + input.horizon; period++) {
     const index = period - 1;
+    const label = input.firstMonth === undefined ? period : monthAfter(input.firstMonth, index);
     const actual = index < n ? input.history[index] : null;
     const holdout =
       index === n - input.holdout ? formula(methodFormula(input, training, input.holdout)) : null;
     const forecast = index === n ? formula(methodFormula(input, full, input.horizon)) : null;
-    rows.push([period, actual, holdout, forecast]);
+    rows.push([label, actual, holdout, forecast]);
   }
   return { row: FORECAST_LAYOUT.headerRow, column: 0, cells: rows };
+}
+
+/** Returns the month `offset` months after `first`, both as YYYY-MM. */
+function monthAfter(first: string, offset: number): string {
+  const [year, month] = first.split("-").map(Number);
+  const count = year * 12 + (month - 1) + offset;
+  return `${Math.floor(count / 12)}-${String((count % 12) + 1).padStart(2, "0")}`;
 }
 
 /** Builds the accuracy metrics of the holdout forecast against the held-out actuals. */

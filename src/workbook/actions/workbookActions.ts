@@ -57,19 +57,22 @@ export interface WorkbookActions {
   readChannelActuals(year: number): Promise<ChannelActual[]>;
 }
 
-/** The history source and forecast method a channel stores; a target group stores neither. */
+/**
+ * Returns the history source, forecast method and first month a channel stores. A target group
+ * stores none of them.
+ */
 function channelDefaults(
   type: ForecastSubject["type"],
   record: AnyRecord,
-): { historySource?: string; method?: ForecastMethod; monthly: boolean } {
+): { historySource?: string; method?: ForecastMethod; firstMonth?: string } {
   if (type !== "channel") {
-    return { monthly: false };
+    return {};
   }
   const channel = record as Channel;
   return {
     historySource: channel.salesHistorySource,
     method: channel.forecastMethod,
-    monthly: channel.salesHistoryStart !== "",
+    firstMonth: channel.salesHistoryStart === "" ? undefined : channel.salesHistoryStart,
   };
 }
 
@@ -143,10 +146,13 @@ export class SheetWorkbookActions implements WorkbookActions {
         subjectName: (record as { name: string }).name,
         method,
         horizon: options.horizon,
-        seasonLength: options.seasonLength ?? defaultSeasonLength(defaults.monthly, history.length),
+        seasonLength:
+          options.seasonLength ??
+          defaultSeasonLength(defaults.firstMonth !== undefined, history.length),
         holdout: chooseHoldout(history.length, options.horizon, options.holdout),
         historySource,
         history,
+        firstMonth: defaults.firstMonth,
       });
       return writeBuiltSheet(this.writer, content, onProgress, this.now);
     });

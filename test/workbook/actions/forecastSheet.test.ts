@@ -145,6 +145,35 @@ describe("buildForecastSheet formulas", () => {
     // callMethod passes a season length of 12, the default of a monthly channel.
     expect(forecastCells).toEqual(callMethod("holtWinters", monthlySales(), HORIZON));
   });
+
+  test("monthly channel labels months", async () => {
+    const { engine, store, actions, channelId } = await createActionFixture();
+    await store.update("channel", channelId, { salesHistoryStart: "2021-11" });
+    const { sheetName } = await actions.buildForecastSheet(
+      { type: "channel", id: channelId },
+      { horizon: HORIZON },
+    );
+
+    const labels = columnValues(
+      engine,
+      sheetName,
+      FORECAST_LAYOUT.periodColumn,
+      FORECAST_LAYOUT.headerRow,
+      4,
+    );
+    expect(labels).toEqual(["Month", "2021-11", "2021-12", "2022-01"]);
+    const lastLabel = columnValues(
+      engine,
+      sheetName,
+      FORECAST_LAYOUT.periodColumn,
+      FORECAST_LAYOUT.firstDataRow + HISTORY_MONTHS + HORIZON - 1,
+      1,
+    );
+    // The history and the forecast cover HISTORY_MONTHS + HORIZON months from 2021-11.
+    const lastOffset = HISTORY_MONTHS + HORIZON - 1;
+    const lastMonth = new Date(Date.UTC(2021, 10 + lastOffset, 1)).toISOString().slice(0, 7);
+    expect(lastLabel).toEqual([lastMonth]);
+  });
 });
 
 describe("buildForecastSheet re-runs", () => {
