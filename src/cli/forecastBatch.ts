@@ -1,7 +1,7 @@
 /** Batch forecasting for `spm forecast`: one forecast per series row, written as CSV. */
 import { isDomainError } from "../core/errors";
 import { MethodForecast, runForecastMethod } from "../core/forecast/methods";
-import { formatCsvField } from "../workbook/csv";
+import { formatCsvField, neutraliseFormula } from "../workbook/csv";
 import { OutputStream, ProgressBar } from "./progressBar";
 import { isInvalidRow, SeriesTable } from "./seriesCsv";
 
@@ -104,9 +104,17 @@ function headerLine(idHeader: string, settings: BatchSettings): string {
   return columns.map(formatCsvField).join(",");
 }
 
-/** Formats one output row, numbers in the shortest text that reads back to the same value. */
+/**
+ * Formats one output row, numbers in the shortest text that reads back to the same value. An id
+ * that Excel would run as a formula when it opens the file, such as "=HYPERLINK(...)", gets an
+ * apostrophe in front, so Excel shows it as text.
+ */
 function dataLine(id: string, settings: BatchSettings, forecast: MethodForecast): string {
-  const cells = [formatCsvField(id), formatCsvField(settings.method), ...forecast.mean.map(String)];
+  const cells = [
+    formatCsvField(neutraliseFormula(id)),
+    formatCsvField(settings.method),
+    ...forecast.mean.map(String),
+  ];
   if (settings.level !== undefined) {
     const blanks = new Array<string>(settings.horizon).fill("");
     cells.push(...(forecast.lower?.map(String) ?? blanks));

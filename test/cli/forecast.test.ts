@@ -390,6 +390,14 @@ describe("spm forecast file dialects", () => {
     expect(csvRows(result.stdout).map((row) => row[0])).toEqual(["id", "b"]);
   });
 
+  test("formula-like ids stay text", async () => {
+    const input = writeFile("formula-ids.csv", 'id,v1\n"=HYPERLINK(""x"")",1\n+1,2\nplain,3\n');
+    const result = await runSpm("forecast", "--method", "naive", "--horizon", "1", input);
+    expect(result.stdout).toBe(
+      'id,method,h1\n"\'=HYPERLINK(""x"")",naive,1\n\'+1,naive,2\nplain,naive,3\n',
+    );
+  });
+
   test("repeated id gets a warning", async () => {
     const input = writeFile("repeated.csv", "id,v1,v2\na,1,2\nb,3,4\na,5,6\n");
     const result = await runSpm("forecast", "--method", "naive", "--horizon", "1", input);
