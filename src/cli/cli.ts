@@ -3,7 +3,13 @@ import { parseArgs } from "util";
 import { forecastMethodNames } from "../core/forecast/methods";
 import { MAX_HORIZON } from "../functions/arguments";
 import { BlankCells } from "../headless/marshalling";
-import { calcCommand, evalCommand, forecastCommand, SKIPPED_ROWS_EXIT_CODE } from "./commands";
+import {
+  calcCommand,
+  evalCommand,
+  forecastCommand,
+  MIN_SERIES_FOR_WORKERS,
+  SKIPPED_ROWS_EXIT_CODE,
+} from "./commands";
 import { UsageError } from "./errors";
 import { FORECAST_ONLY_OPTIONS, forecastOptionsFrom } from "./forecastArguments";
 
@@ -15,7 +21,7 @@ export const HELP = `Usage:
   spm eval [--data FILE] [--json] [--blanks zero|null] "=FORMULA"
   spm calc [--blanks zero|null] IN.xlsx OUT.xlsx
   spm forecast --method NAME --horizon H [--season-length M] [--level PERCENT]
-               [--out OUT.csv] [--id-column NAME] [--skip-columns N|NAMES] IN.csv
+               [--out OUT.csv] [--id-column NAME] [--skip-columns N|NAMES] [--jobs N] IN.csv
 
 Commands:
   eval   Evaluates one formula and prints its value, or its spilled result as a table.
@@ -54,6 +60,9 @@ Options:
                    Columns that are neither id nor values: the first N columns besides the id
                    column, or a comma-separated list of header names. Every other column is a
                    value column.
+  --jobs N         Worker threads spm forecast spreads the series over, so a large file
+                   uses several processors. One per processor (at most 8) by default; 1
+                   forecasts in one thread. Files of fewer than ${MIN_SERIES_FOR_WORKERS} series use one thread.
   -h, --help       Prints this help.
 
 Exit codes:
@@ -129,6 +138,7 @@ function parseArguments(argv: string[]) {
         out: { type: "string" },
         "id-column": { type: "string" },
         "skip-columns": { type: "string" },
+        jobs: { type: "string" },
       },
     });
   } catch (error) {

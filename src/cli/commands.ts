@@ -17,11 +17,12 @@ import {
   requireOutputPath,
   writeTextFile,
 } from "./files";
-import { BatchSettings, forecastBatch } from "./forecastBatch";
+import { BatchForecaster, BatchSettings, forecastBatch, forecastInProcess } from "./forecastBatch";
+import { forecastInWorkers, workerScript } from "./forecastWorkers";
 import { formatJson, formatTable, formatValue } from "./format";
 import { OutputStream } from "./progressBar";
 import { recalculateWorkbook } from "./recalculate";
-import { SeriesLayout, readSeriesTable } from "./seriesCsv";
+import { isInvalidRow, SeriesLayout, readSeriesTable } from "./seriesCsv";
 import { readSheetContent } from "./workbookCells";
 
 /** Options of `spm eval`. */
@@ -46,7 +47,15 @@ export interface ForecastOptions {
   output?: string;
   layout: SeriesLayout;
   settings: BatchSettings;
+  /** Worker threads to forecast in; 1 forecasts in the main thread. */
+  jobs: number;
 }
+
+/**
+ * Fewest valid series worth starting worker threads for. Starting a worker and loading the
+ * forecast code into it takes a fraction of a second, longer than a few dozen forecasts.
+ */
+export const MIN_SERIES_FOR_WORKERS = 100;
 
 /** Exit code of `spm forecast` when some rows were skipped and the others were written. */
 export const SKIPPED_ROWS_EXIT_CODE = 3;
@@ -102,10 +111,10 @@ export async function calcCommand(options: CalcOptions): Promise<number> {
  * Invalid rows and rows the method rejects are reported on stderr and skipped, and the exit code
  * is then SKIPPED_ROWS_EXIT_CODE. When every row is skipped, nothing is written and it is 1.
  */
-export function forecastCommand(
+export async function forecastCommand(
   options: ForecastOptions,
   streams: { stdout: OutputStream; stderr: OutputStream } = process,
-): number {
+): Promise<number> {
   requireFile(options.input, "input file");
   if (options.output !== undefined) {
     requireOutputPath(options.output);
@@ -116,7 +125,12 @@ export function forecastCommand(
     throw new UsageError(`The input file has a header row but no series rows: ${options.input}.`);
   }
 
-  const result = forecastBatch(table, options.settings, streams.stderr);
+  const result = await forecastBatch(
+    table,
+    options.settings,
+    streams.stderr,
+    chooseForecaster(options.jobs, table.rows.filter((row) => !isInvalidRow(row)).length),
+  );
   if (result.forecastCount === 0) {
     streams.stderr.write(
       `Skipped all ${table.rows.length} series, so nothing was written. ` +
@@ -141,6 +155,19 @@ export function forecastCommand(
     streams.stdout.write(`Forecast ${result.forecastCount} series; wrote ${options.output}.\n`);
   }
   return 0;
+}
+
+/**
+ * Returns the worker threads' forecaster when more than one job is asked for, the batch is large
+ * enough, and the compiled worker exists; otherwise the in-process one.
+ */
+function chooseForecaster(jobs: number, seriesCount: number): BatchForecaster {
+  const script = workerScript();
+  if (jobs <= 1 || seriesCount < MIN_SERIES_FOR_WORKERS || script === undefined) {
+    return forecastInProcess;
+  }
+  return (series, settings, onOutcome) =>
+    forecastInWorkers(script, series, settings, jobs, onOutcome);
 }
 
 /** Reads a CSV or .xlsx data file into sheet rows. */

@@ -1,4 +1,5 @@
 /** Checks and converts the command-line options of `spm forecast`. */
+import * as os from "os";
 import { forecastMethodNames } from "../core/forecast/methods";
 import { MAX_HORIZON } from "../functions/arguments";
 import { ForecastOptions } from "./commands";
@@ -13,7 +14,11 @@ export interface ForecastArgumentValues {
   out?: string;
   "id-column"?: string;
   "skip-columns"?: string;
+  jobs?: string;
 }
+
+/** Most worker threads `spm forecast` starts unless --jobs asks for more. */
+const MAX_DEFAULT_JOBS = 8;
 
 /** Names of the options only `spm forecast` takes, for the other commands to reject. */
 export const FORECAST_ONLY_OPTIONS: readonly (keyof ForecastArgumentValues)[] = [
@@ -24,6 +29,7 @@ export const FORECAST_ONLY_OPTIONS: readonly (keyof ForecastArgumentValues)[] = 
   "out",
   "id-column",
   "skip-columns",
+  "jobs",
 ];
 
 /**
@@ -51,7 +57,16 @@ export function forecastOptionsFrom(
           : parseWholeNumber("--season-length", values["season-length"], 1),
       level: values.level === undefined ? undefined : parseLevel(values.level),
     },
+    jobs: values.jobs === undefined ? defaultJobs() : parseWholeNumber("--jobs", values.jobs, 1),
   };
+}
+
+/**
+ * Returns the default number of worker threads: one per processor the process may use, at most
+ * `MAX_DEFAULT_JOBS`.
+ */
+function defaultJobs(): number {
+  return Math.min(os.availableParallelism(), MAX_DEFAULT_JOBS);
 }
 
 function requireOption(option: string, value: string | undefined): string {

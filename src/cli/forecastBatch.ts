@@ -3,7 +3,7 @@ import { isDomainError } from "../core/errors";
 import { MethodForecast, runForecastMethod } from "../core/forecast/methods";
 import { formatCsvField, neutraliseFormula } from "../workbook/csv";
 import { OutputStream, ProgressBar } from "./progressBar";
-import { isInvalidRow, SeriesTable } from "./seriesCsv";
+import { InvalidSeriesRow, isInvalidRow, SeriesRow, SeriesTable } from "./seriesCsv";
 
 /** Method and settings applied to every series of a batch. */
 export interface BatchSettings {
@@ -21,21 +21,70 @@ export interface BatchResult {
   skippedCount: number;
 }
 
+/** Forecast of one series, or why the method could not forecast it. */
+export type RowOutcome = MethodForecast | { problem: string };
+
+/** Series a worker thread forecasts: those from position `start` of the batch's valid series. */
+export interface ChunkRequest {
+  start: number;
+  series: number[][];
+  settings: BatchSettings;
+}
+
+/** Outcomes of a chunk, in the order of its series. */
+export interface ChunkResult {
+  start: number;
+  outcomes: RowOutcome[];
+}
+
+/**
+ * Forecasts all valid series of a batch and calls `onOutcome` with each one's position among
+ * them and its outcome. The in-process forecaster goes in order, the worker threads in chunks.
+ */
+export type BatchForecaster = (
+  series: readonly number[][],
+  settings: BatchSettings,
+  onOutcome: (index: number, outcome: RowOutcome) => void,
+) => Promise<void>;
+
+/** Forecasts the series one after the other in this thread. */
+export const forecastInProcess: BatchForecaster = async (series, settings, onOutcome) => {
+  series.forEach((values, index) => onOutcome(index, forecastRow(values, settings)));
+};
+
 /**
  * Forecasts every series of the table with the same method. A row that is invalid or that the
- * method rejects is reported on `messages` with its id and line and left out of the CSV.
+ * method rejects is reported on `messages` with its id and line and left out of the CSV. The
+ * reports and the CSV rows follow the order of the input, whatever order `forecaster` works in.
  */
-export function forecastBatch(
+export async function forecastBatch(
   table: SeriesTable,
   settings: BatchSettings,
   messages: OutputStream,
-): BatchResult {
+  forecaster: BatchForecaster = forecastInProcess,
+): Promise<BatchResult> {
   const progress = new ProgressBar(messages, table.rows.length, `Forecasting (${settings.method})`);
+  const validRows = table.rows.filter((row) => !isInvalidRow(row)) as SeriesRow[];
+  const outcomes = new Map<SeriesRow | InvalidSeriesRow, RowOutcome>();
+  for (const row of table.rows) {
+    if (isInvalidRow(row)) {
+      outcomes.set(row, { problem: row.problem });
+      progress.advance();
+    }
+  }
+  await forecaster(
+    validRows.map((row) => row.values),
+    settings,
+    (index, outcome) => {
+      outcomes.set(validRows[index], outcome);
+      progress.advance();
+    },
+  );
+
   const lines = [headerLine(table.idHeader, settings)];
   let skippedCount = 0;
   let missingIntervals = false;
   const firstLines = new Map<string, number>();
-
   for (const row of table.rows) {
     const firstLine = firstLines.get(row.id);
     if (firstLine === undefined) {
@@ -46,9 +95,7 @@ export function forecastBatch(
           "the output has two rows with that id. Give each series its own id.",
       );
     }
-    const outcome = isInvalidRow(row)
-      ? { problem: row.problem }
-      : forecastRow(row.values, settings);
+    const outcome = outcomes.get(row) as RowOutcome;
     if ("problem" in outcome) {
       skippedCount += 1;
       progress.writeLine(
@@ -58,7 +105,6 @@ export function forecastBatch(
       missingIntervals ||= settings.level !== undefined && outcome.lower === undefined;
       lines.push(dataLine(row.id, settings, outcome));
     }
-    progress.advance();
   }
   progress.finish();
 
@@ -76,10 +122,7 @@ export function forecastBatch(
 }
 
 /** Forecasts one series, or returns why the method could not. */
-function forecastRow(
-  values: number[],
-  settings: BatchSettings,
-): MethodForecast | { problem: string } {
+export function forecastRow(values: number[], settings: BatchSettings): RowOutcome {
   try {
     return runForecastMethod(settings.method, values, settings.horizon, {
       seasonLength: settings.seasonLength,

@@ -568,7 +568,7 @@ describe("spm forecast column layout", () => {
 
 describe("spm forecast progress bar", () => {
   /** Runs the command with fake streams and returns what it wrote to stderr. */
-  function stderrOf(isTTY: boolean): string {
+  async function stderrOf(isTTY: boolean): Promise<string> {
     const input = writeFile("progress.csv", "id,v1\na,1\nb,2\n");
     let stderr = "";
     const streams = {
@@ -576,19 +576,19 @@ describe("spm forecast progress bar", () => {
       stderr: { isTTY, write: (text: string) => (stderr += text) },
     };
     const options = forecastOptionsFrom(input, { method: "naive", horizon: "1" });
-    expect(forecastCommand(options, streams)).toBe(0);
+    await expect(forecastCommand(options, streams)).resolves.toBe(0);
     return stderr;
   }
 
-  test("terminal shows progress bar", () => {
-    const stderr = stderrOf(true);
+  test("terminal shows progress bar", async () => {
+    const stderr = await stderrOf(true);
     expect(stderr).toContain("Forecasting (naive) [###############---------------] 1/2");
     expect(stderr).toContain("] 2/2");
     expect(stderr.endsWith("\r\x1b[K")).toBe(true);
   });
 
-  test("pipe shows no progress", () => {
-    expect(stderrOf(false)).toBe("");
+  test("pipe shows no progress", async () => {
+    expect(await stderrOf(false)).toBe("");
   });
 });
 

@@ -37,6 +37,35 @@ function writeFile(name: string, text: string): string {
   return file;
 }
 
+describe("spm forecast jobs", () => {
+  test("worker threads keep rows in order", () => {
+    // Enough series for the worker threads, with invalid rows among them.
+    const rows = Array.from({ length: 150 }, (_, i) =>
+      i % 37 === 5 ? `s${i},x,1,2,3` : `s${i},${i + 1},${i + 3},${2 * i + 1},${i + 7}`,
+    );
+    const input = writeFile("jobs.csv", ["id,v1,v2,v3,v4", ...rows].join("\n") + "\n");
+    const options = ["forecast", "--method", "theta", "--horizon", "3", "--level", "80"];
+
+    const oneThread = runSpm(...options, "--jobs", "1", input);
+    const workers = runSpm(...options, "--jobs", "3", input);
+
+    expect(oneThread.status).toBe(3);
+    expect(workers.status).toBe(3);
+    expect(workers.stdout).toBe(oneThread.stdout);
+    expect(workers.stderr).toBe(oneThread.stderr);
+    expect(workers.stderr).toContain("Skipped series s5 on line 7");
+  });
+
+  test("jobs must be a whole number", () => {
+    const input = writeFile("jobs-bad.csv", "id,v1\na,1\n");
+    const result = runSpm("forecast", "--method", "naive", "--horizon", "1", "--jobs", "0", input);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      "The --jobs option must be a whole number of 1 or more, not 0.",
+    );
+  });
+});
+
 describe("spm output pipe", () => {
   test("closed pipe ends quietly", async () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => `s${i},${i},${i + 1}`);
