@@ -16,6 +16,27 @@ import { FORECAST_ONLY_OPTIONS, forecastOptionsFrom } from "./forecastArguments"
 /** Exit code of a usage error (an unknown option, a missing file). */
 const USAGE_EXIT_CODE = 2;
 
+/** Column where the descriptions of the options start in the help, and the help's width. */
+const HELP_INDENT = 19;
+const HELP_WIDTH = 92;
+
+/** Lists `items` separated by commas, wrapped into lines indented by `indent` spaces. */
+function wrapList(items: readonly string[], indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const [i, item] of items.entries()) {
+    const piece = i < items.length - 1 ? `${item},` : item;
+    if (line !== "" && indent + line.length + 1 + piece.length > width) {
+      lines.push(line);
+      line = piece;
+    } else {
+      line = line === "" ? piece : `${line} ${piece}`;
+    }
+  }
+  lines.push(line);
+  return lines.map((text) => " ".repeat(indent) + text).join("\n");
+}
+
 /** Help text of `spm --help`. */
 export const HELP = `Usage:
   spm eval [--data FILE] [--json] [--blanks zero|null] "=FORMULA"
@@ -36,7 +57,8 @@ Commands:
          order; blank trailing cells end a shorter series. Invalid rows, and rows the method
          cannot forecast, are reported on stderr with their id and line and skipped.
          CSV fields may be separated by commas, tabs or semicolons (the first line decides);
-         with semicolons, numbers may use a decimal comma.
+         with semicolons, numbers may use a decimal comma. IN.csv may be - for standard
+         input, and --out - writes to standard output.
 
 Options:
   --data FILE      Data loaded into the first sheet (Sheet1) before evaluating: a .csv
@@ -46,7 +68,8 @@ Options:
                    (tables show 10 significant digits).
   --blanks MODE    Value custom functions receive for a blank cell: "zero" (0, as desktop
                    Excel passes it; the default) or "null" (as Excel on the web does).
-  --method NAME    Forecast method of spm forecast: ${forecastMethodNames().join(", ")}.
+  --method NAME    Forecast method of spm forecast, one of:
+${wrapList(forecastMethodNames(), HELP_INDENT, HELP_WIDTH)}.
   --horizon H      Number of periods to forecast, from 1 to ${MAX_HORIZON}.
   --season-length M
                    Periods per season (12 for monthly data). Seasonal methods detect it in

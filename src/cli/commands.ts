@@ -17,7 +17,13 @@ import {
   requireOutputPath,
   writeTextFile,
 } from "./files";
-import { BatchForecaster, BatchSettings, forecastBatch, forecastInProcess } from "./forecastBatch";
+import {
+  BatchForecaster,
+  BatchSettings,
+  csvChunks,
+  forecastBatch,
+  forecastInProcess,
+} from "./forecastBatch";
 import { forecastInWorkers, workerScript } from "./forecastWorkers";
 import { formatJson, formatTable, formatValue } from "./format";
 import { OutputStream } from "./progressBar";
@@ -139,9 +145,11 @@ export async function forecastCommand(
     return 1;
   }
   if (options.output === undefined) {
-    streams.stdout.write(result.csv);
+    for (const chunk of csvChunks(result.lines)) {
+      streams.stdout.write(chunk);
+    }
   } else {
-    writeTextFile(options.output, result.csv);
+    writeTextFile(options.output, csvChunks(result.lines));
   }
 
   if (result.skippedCount > 0) {

@@ -4,6 +4,7 @@
  * and ISO dates parsed. Besides commas, the fields may be separated by semicolons, as Excel
  * saves CSV where the comma is the decimal separator, or by tabs.
  */
+import type { LiteralText } from "../headless/engine";
 import { toSerialDate } from "../headless/serialDates";
 import { CsvRow, parseCsv as parseCsvText } from "../workbook/csv";
 import { UsageError } from "./errors";
@@ -124,7 +125,10 @@ export function parseCsvValue(
   return field;
 }
 
-/** Parses CSV text into sheet rows: the first row as text, the others converted. */
+/**
+ * Parses CSV text into sheet rows: the first row as text, the others converted. Text that
+ * starts with "=" is marked as literal text, so the engine shows it and never runs it.
+ */
 export function parseCsv(text: string): unknown[][] {
   const dialect = detectDialect(text);
   const records = parseCsvRecords(text, dialect);
@@ -136,6 +140,13 @@ export function parseCsv(text: string): unknown[][] {
   if (header === undefined) {
     return [];
   }
-  const headerRow = header.map((field) => (field.trim() === "" ? null : field));
-  return [headerRow, ...data.map((fields) => fields.map((field) => parseCsvValue(field, dialect)))];
+  const headerRow = header.map((field) => (field.trim() === "" ? null : literal(field)));
+  return [
+    headerRow,
+    ...data.map((fields) => fields.map((field) => literal(parseCsvValue(field, dialect)))),
+  ];
+}
+
+function literal<T>(value: T): T | LiteralText {
+  return typeof value === "string" && value.startsWith("=") ? { text: value } : value;
 }

@@ -4,6 +4,7 @@ import { forecastMethodNames } from "../core/forecast/methods";
 import { MAX_HORIZON } from "../functions/arguments";
 import { ForecastOptions } from "./commands";
 import { UsageError } from "./errors";
+import { STANDARD_STREAM } from "./files";
 
 /** The option values `spm forecast` reads, as `util.parseArgs` returns them. */
 export interface ForecastArgumentValues {
@@ -17,8 +18,11 @@ export interface ForecastArgumentValues {
   jobs?: string;
 }
 
-/** Most worker threads `spm forecast` starts unless --jobs asks for more. */
+/** Most worker threads `spm forecast` starts unless --jobs requests more. */
 const MAX_DEFAULT_JOBS = 8;
+
+/** Most worker threads --jobs accepts. */
+const MAX_JOBS = 64;
 
 /** Names of the options only `spm forecast` takes, for the other commands to reject. */
 export const FORECAST_ONLY_OPTIONS: readonly (keyof ForecastArgumentValues)[] = [
@@ -43,7 +47,8 @@ export function forecastOptionsFrom(
 ): ForecastOptions {
   return {
     input,
-    output: values.out,
+    // "-" writes to standard output, as when --out is left out.
+    output: values.out === STANDARD_STREAM ? undefined : values.out,
     layout: {
       idColumn: values["id-column"],
       skipColumns: parseSkipColumns(values["skip-columns"]),
@@ -57,7 +62,7 @@ export function forecastOptionsFrom(
           : parseWholeNumber("--season-length", values["season-length"], 1),
       level: values.level === undefined ? undefined : parseLevel(values.level),
     },
-    jobs: values.jobs === undefined ? defaultJobs() : parseWholeNumber("--jobs", values.jobs, 1),
+    jobs: values.jobs === undefined ? defaultJobs() : parseJobs(values.jobs),
   };
 }
 
@@ -67,6 +72,18 @@ export function forecastOptionsFrom(
  */
 function defaultJobs(): number {
   return Math.min(os.availableParallelism(), MAX_DEFAULT_JOBS);
+}
+
+/** Parses --jobs: a whole number from 1 to `MAX_JOBS`. */
+function parseJobs(text: string): number {
+  const jobs = parseWholeNumber("--jobs", text, 1);
+  if (jobs > MAX_JOBS) {
+    throw new UsageError(
+      `The --jobs option must be at most ${MAX_JOBS}, not ${text}. More threads than processors ` +
+        "only add memory, about 13 MB each.",
+    );
+  }
+  return jobs;
 }
 
 function requireOption(option: string, value: string | undefined): string {
@@ -120,12 +137,14 @@ function parseWholeNumber(option: string, text: string, minimum: number): number
 function parseLevel(text: string): number {
   const digits = text.trim().replace(/%$/, "");
   const value = Number(digits);
-  if (!DECIMAL_PATTERN.test(digits) || value <= 0 || value >= 100) {
+  const percent = value < 1 ? Math.round(value * 100 * 1e9) / 1e9 : value;
+  // A fraction such as 0.999999999999 rounds to 100, so the percentage is checked after it.
+  if (!DECIMAL_PATTERN.test(digits) || percent <= 0 || percent >= 100) {
     throw new UsageError(
       `The --level option must be a percentage between 0 and 100, such as 80 or 95, not ${text}.`,
     );
   }
-  return value < 1 ? Math.round(value * 100 * 1e9) / 1e9 : value;
+  return percent;
 }
 
 /** Parses --skip-columns: a count of leading columns or a comma-separated list of names. */

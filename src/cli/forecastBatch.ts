@@ -14,9 +14,10 @@ export interface BatchSettings {
   level?: number;
 }
 
-/** Output of a batch: the CSV text and how many series were forecast or skipped. */
+/** Output of a batch: the CSV lines and how many series were forecast or skipped. */
 export interface BatchResult {
-  csv: string;
+  /** Header and data lines, without line breaks. `csvChunks` joins them for writing. */
+  lines: string[];
   forecastCount: number;
   skippedCount: number;
 }
@@ -84,27 +85,32 @@ export async function forecastBatch(
   const lines = [headerLine(table.idHeader, settings)];
   let skippedCount = 0;
   let missingIntervals = false;
-  const firstLines = new Map<string, number>();
+  // Lines of the rows written so far, by id, to warn when an id is written twice.
+  const writtenLines = new Map<string, number>();
   for (const row of table.rows) {
-    const firstLine = firstLines.get(row.id);
-    if (firstLine === undefined) {
-      firstLines.set(row.id, row.line);
-    } else if (row.id !== "") {
-      progress.writeLine(
-        `Warning: series ${row.id} on line ${row.line} has the id of line ${firstLine}, so ` +
-          "the output has two rows with that id. Give each series its own id.",
-      );
-    }
     const outcome = outcomes.get(row) as RowOutcome;
     if ("problem" in outcome) {
       skippedCount += 1;
       progress.writeLine(
-        `Skipped series ${row.id || "(blank id)"} on line ${row.line}: ${outcome.problem}`,
+        printable(
+          `Skipped series ${row.id || "(blank id)"} on line ${row.line}: ${outcome.problem}`,
+        ),
       );
-    } else {
-      missingIntervals ||= settings.level !== undefined && outcome.lower === undefined;
-      lines.push(dataLine(row.id, settings, outcome));
+      continue;
     }
+    const firstLine = writtenLines.get(row.id);
+    if (firstLine === undefined) {
+      writtenLines.set(row.id, row.line);
+    } else {
+      progress.writeLine(
+        printable(
+          `Warning: series ${row.id} on line ${row.line} has the id of line ${firstLine}, so ` +
+            "the output has two rows with that id. Give each series its own id.",
+        ),
+      );
+    }
+    missingIntervals ||= settings.level !== undefined && outcome.lower === undefined;
+    lines.push(dataLine(row.id, settings, outcome));
   }
   progress.finish();
 
@@ -115,10 +121,36 @@ export async function forecastBatch(
     );
   }
   return {
-    csv: lines.join("\n") + "\n",
+    lines,
     forecastCount: table.rows.length - skippedCount,
     skippedCount,
   };
+}
+
+/**
+ * Replaces control characters with \u escapes, so an id or a cell from the file cannot move the
+ * cursor, clear the screen or retitle the terminal when a message shows it.
+ */
+function printable(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point.
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/** Lines joined into one chunk: enough to keep writes few, far below the largest string. */
+const LINES_PER_CHUNK = 1_000;
+
+/**
+ * Yields the CSV text of `lines` in chunks of whole lines, each line ended by "\n". A batch of
+ * long horizons can exceed the longest string JavaScript allows, so the lines are never joined
+ * into one.
+ */
+export function* csvChunks(lines: readonly string[]): IterableIterator<string> {
+  for (let start = 0; start < lines.length; start += LINES_PER_CHUNK) {
+    yield lines.slice(start, start + LINES_PER_CHUNK).join("\n") + "\n";
+  }
 }
 
 /** Forecasts one series, or returns why the method could not. */
@@ -144,7 +176,7 @@ function headerLine(idHeader: string, settings: BatchSettings): string {
     columns.push(...steps.map((step) => `lower${settings.level}_${step}`));
     columns.push(...steps.map((step) => `upper${settings.level}_${step}`));
   }
-  return columns.map(formatCsvField).join(",");
+  return columns.map((column) => formatCsvField(neutraliseFormula(column))).join(",");
 }
 
 /**

@@ -272,6 +272,8 @@ describe("spm forecast usage errors", () => {
     [["--method", "naive", "--horizon", "1.5"], "not 1.5."],
     [["--method", "naive", "--horizon", "10001"], "--horizon option must be at most 10000"],
     [["--method", "naive", "--horizon", "2", "--level", "0x50"], "not 0x50."],
+    [["--method", "naive", "--horizon", "2", "--level", "0.999999999999"], "not 0.999999999999."],
+    [["--method", "naive", "--horizon", "2", "--jobs", "65"], "--jobs option must be at most 64"],
     [["--method", "naive", "--horizon", "2", "--season-length", "x"], "--season-length option"],
     [["--method", "naive", "--horizon", "2", "--level", "100"], "--level option must be"],
     [["--method", "naive", "--horizon", "2", "--level", "0.95x"], "not 0.95x."],
@@ -396,6 +398,46 @@ describe("spm forecast file dialects", () => {
     expect(result.stdout).toBe(
       'id,method,h1\n"\'=HYPERLINK(""x"")",naive,1\n\'+1,naive,2\nplain,naive,3\n',
     );
+  });
+
+  test("formula-like header stays text", async () => {
+    const input = writeFile("formula-header.csv", '"=1+2",v1\na,1\n');
+    const result = await runSpm("forecast", "--method", "naive", "--horizon", "1", input);
+    expect(result.stdout).toBe("'=1+2,method,h1\na,naive,1\n");
+  });
+
+  test("control characters escaped in messages", async () => {
+    const input = writeFile("escapes.csv", "id,v1\n\u001b[2Jx,abc\nb,1\n");
+    const result = await runSpm("forecast", "--method", "naive", "--horizon", "1", input);
+    expect(result.stderr).toContain("Skipped series \\u001b[2Jx on line 2");
+    expect(result.stderr).not.toContain("\u001b");
+  });
+
+  test("skipped duplicate gets no warning", async () => {
+    const input = writeFile("skipped-dup.csv", "id,v1,v2\nA,1,x\nA,1,2\n");
+    const result = await runSpm("forecast", "--method", "naive", "--horizon", "1", input);
+    expect(result.status).toBe(ROWS_SKIPPED);
+    expect(result.stderr).not.toContain("Warning");
+  });
+
+  test("output link keeps the link", async () => {
+    const input = writeFile("link-input.csv", "id,v1\na,1\n");
+    const target = writeFile("link-target.csv", "old forecasts\n");
+    const link = path.join(workDir, "forecasts-link.csv");
+    fs.symlinkSync(target, link);
+    const result = await runSpm(
+      "forecast",
+      "--method",
+      "naive",
+      "--horizon",
+      "1",
+      "--out",
+      link,
+      input,
+    );
+    expect(result.status).toBe(0);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(target, "utf8")).toBe("id,method,h1\na,naive,1\n");
   });
 
   test("repeated id gets a warning", async () => {

@@ -66,6 +66,24 @@ describe("spm forecast jobs", () => {
   });
 });
 
+describe("spm standard streams", () => {
+  test("input from standard input", () => {
+    const result = spawnSync(
+      process.execPath,
+      [spm, "forecast", "--method", "naive", "--horizon", "1", "--out", "-", "-"],
+      { cwd: workDir, encoding: "utf8", input: "id,v1\na,4\n" },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe("id,method,h1\na,naive,4\n");
+  });
+
+  test("data formulas stay text", () => {
+    const data = writeFile("formula-data.csv", 'name\n=1+1\n"=HYPERLINK(""x"")"\n');
+    expect(runSpm("eval", "--data", data, "=A2").stdout).toBe("=1+1\n");
+    expect(runSpm("eval", "--data", data, "=ISTEXT(A3)").stdout).toBe("true\n");
+  });
+});
+
 describe("spm output pipe", () => {
   test("closed pipe ends quietly", async () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => `s${i},${i},${i + 1}`);
