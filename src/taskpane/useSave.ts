@@ -24,7 +24,8 @@ export interface SaveState {
 /**
  * Tracks one editor's saves and deletes. After a save that fails on invalid fields, the first
  * field marked invalid gets the keyboard focus, since the disabled Save button has lost it and
- * the marked field may be scrolled out of view.
+ * the marked field may be scrolled out of view. After other saves the focus goes back to the
+ * button that started the save, if it is still on the page.
  */
 export function useSave(): SaveState {
   const [busy, setBusy] = React.useState(false);
@@ -55,6 +56,9 @@ export function useSave(): SaveState {
       setFailure(undefined);
       setMessages({});
       setNotice(typeof outcome === "string" ? outcome : options.notice);
+      // The editor of a newly saved record replaces this one, which unmounts this hook, so the
+      // focus is restored from here and not from an effect.
+      restoreFocus(origin);
       return true;
     } catch (error) {
       const report = describeFailure(action, error, options.ids);
@@ -62,6 +66,8 @@ export function useSave(): SaveState {
       setMessages(fieldMessages(report.issues, options.labels));
       if (report.issues.length > 0) {
         setInvalidSave({ origin });
+      } else {
+        restoreFocus(origin);
       }
       return false;
     } finally {
@@ -89,3 +95,35 @@ function focusFirstInvalidField(origin: Element | null): void {
 
 /** Selector of a control that Fluent UI's Field marks invalid. */
 const INVALID_CONTROL = '[aria-invalid="true"]';
+
+/** Frames during which `restoreFocus` keeps returning a lost focus, about 0.2 s at 60 frames. */
+const FOCUS_RESTORE_FRAMES = 12;
+
+/**
+ * Gives the focus back to `origin` whenever it is lost to the page body during the next frames,
+ * as when the focused button was disabled during the save. A control the user has moved to keeps
+ * the focus. Saving a new record opens the saved record's editor in place of the new one, so
+ * when a Save button has left the page the first Save button with the same text, the new
+ * editor's, gets it. Other buttons, such as Delete, are never replaced by a namesake, which might
+ * act on another record.
+ */
+function restoreFocus(origin: Element | null, frames = FOCUS_RESTORE_FRAMES): void {
+  if (!(origin instanceof HTMLElement) || frames === 0) {
+    return;
+  }
+  requestAnimationFrame(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (lost) {
+      const label = origin.textContent?.trim() ?? "";
+      const target = origin.isConnected
+        ? origin
+        : label.startsWith("Save")
+          ? [...document.querySelectorAll<HTMLButtonElement>("button:not([disabled])")].find(
+              (button) => button.textContent?.trim() === label,
+            )
+          : undefined;
+      target?.focus();
+    }
+    restoreFocus(origin, frames - 1);
+  });
+}

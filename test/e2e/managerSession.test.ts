@@ -272,6 +272,8 @@ describe("manager session in the task pane", () => {
 
     await editor.getByRole("button", { name: "Save", exact: true }).click();
     await section("Key accounts").waitFor();
+    const save = section("Key accounts").getByRole("button", { name: "Save", exact: true });
+    await expect(receivesFocus(save)).resolves.toBe(true);
 
     const [group] = (await readSnapshot(page)).targetGroup;
     expect(group).toMatchObject({
