@@ -66,7 +66,7 @@ const channelSchemas = defineRecordSchemas({
   salesHistorySource: optionalText(),
   salesHistoryStart: z
     .string()
-    .regex(MONTH_PATTERN, { message: "must be the month of the first value, such as 2021-01." })
+    .regex(MONTH_PATTERN, { message: "must be a month written as YYYY-MM, such as 2021-01." })
     .or(z.literal(""))
     .default(""),
   forecastMethod: z.enum(FORECAST_METHODS).optional(),

@@ -209,7 +209,7 @@ const INVALID_CASES: RuleCase[] = [
     type: "channel",
     input: { ...CHANNEL, salesHistoryStart: "2021-13" },
     field: "salesHistoryStart",
-    fragment: "must be the month of the first value",
+    fragment: "must be a month written as YYYY-MM",
   },
   {
     rule: "history start a date",

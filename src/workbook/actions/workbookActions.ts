@@ -140,6 +140,9 @@ export class SheetWorkbookActions implements WorkbookActions {
       }
 
       const history = await readHistory(this.writer, historySource);
+      // The channel's first month dates its own range only, not another range typed for this run.
+      const firstMonth =
+        historySource === defaults.historySource?.trim() ? defaults.firstMonth : undefined;
       const content = forecastSheetContent({
         subject,
         subjectLabel: describeRecord(subject.type, record),
@@ -147,12 +150,11 @@ export class SheetWorkbookActions implements WorkbookActions {
         method,
         horizon: options.horizon,
         seasonLength:
-          options.seasonLength ??
-          defaultSeasonLength(defaults.firstMonth !== undefined, history.length),
+          options.seasonLength ?? defaultSeasonLength(firstMonth !== undefined, history.length),
         holdout: chooseHoldout(history.length, options.horizon, options.holdout),
         historySource,
         history,
-        firstMonth: defaults.firstMonth,
+        firstMonth,
       });
       return writeBuiltSheet(this.writer, content, onProgress, this.now);
     });

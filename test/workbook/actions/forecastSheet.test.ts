@@ -146,6 +146,24 @@ describe("buildForecastSheet formulas", () => {
     expect(forecastCells).toEqual(callMethod("holtWinters", monthlySales(), HORIZON));
   });
 
+  test("other range keeps period numbers", async () => {
+    const { engine, store, actions, channelId } = await createActionFixture();
+    await store.update("channel", channelId, { salesHistoryStart: "2021-01" });
+    const { sheetName } = await actions.buildForecastSheet(
+      { type: "channel", id: channelId },
+      { horizon: HORIZON, historySource: `'Sales data'!B14:B${HISTORY_MONTHS + 1}` },
+    );
+
+    const labels = columnValues(
+      engine,
+      sheetName,
+      FORECAST_LAYOUT.periodColumn,
+      FORECAST_LAYOUT.headerRow,
+      3,
+    );
+    expect(labels).toEqual(["Period", 1, 2]);
+  });
+
   test("monthly channel labels months", async () => {
     const { engine, store, actions, channelId } = await createActionFixture();
     await store.update("channel", channelId, { salesHistoryStart: "2021-11" });
