@@ -157,6 +157,11 @@ const STANDALONE_INPUTS = [
 /** Marker of a finished standalone build. When an input is newer, the build is out of date. */
 const standaloneStamp = path.join(standaloneFolder, ".built");
 
+/** Files of a standalone build; when one is missing, the build is made again. */
+const STANDALONE_OUTPUTS = ["index.html", "standalone.js", "sales-example.xlsx"].map((file) =>
+  path.join(standaloneFolder, file),
+);
+
 /**
  * Builds the standalone host into out/standalone in webpack's development mode, unless the last
  * build is newer than every input. The page is served locally, so minifying its 7 MB of
@@ -164,7 +169,8 @@ const standaloneStamp = path.join(standaloneFolder, ".built");
  * the development build about 15 s (measured once each, on one busy machine).
  */
 function buildStandalone() {
-  if (!isStale(standaloneStamp, STANDALONE_INPUTS)) {
+  const complete = STANDALONE_OUTPUTS.every((file) => fs.existsSync(file));
+  if (complete && !isStale(standaloneStamp, STANDALONE_INPUTS)) {
     process.stdout.write("The standalone host is up to date.\n");
     return;
   }
