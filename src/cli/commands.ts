@@ -2,6 +2,8 @@
 import * as path from "path";
 import { countOf } from "../core/forecast/validation";
 import {
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
   EngineOptions,
   SpreadsheetEngine,
   isEngineError,
@@ -192,17 +194,13 @@ async function readDataFile(file: string): Promise<unknown[][]> {
   throw new UsageError(`The data file must be a .csv or .xlsx file: ${file}.`);
 }
 
-/** Largest sheet Excel has: 1,048,576 rows of 16,384 columns. */
-const SHEET_ROWS = 1_048_576;
-const SHEET_COLUMNS = 16_384;
-
 /** Checks that CSV data fits on one Excel sheet, as it must to open in Excel. */
 function requireSheetSize(rows: unknown[][], file: string): unknown[][] {
   const columns = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
-  if (rows.length > SHEET_ROWS || columns > SHEET_COLUMNS) {
+  if (rows.length > EXCEL_MAX_ROWS || columns > EXCEL_MAX_COLUMNS) {
     throw new UsageError(
       `The data file has ${countOf(rows.length, "row")} of up to ${countOf(columns, "column")}, ` +
-        `more than an Excel sheet (${SHEET_ROWS} rows of ${SHEET_COLUMNS} columns): ${file}. ` +
+        `more than an Excel sheet (${EXCEL_MAX_ROWS} rows of ${EXCEL_MAX_COLUMNS} columns): ${file}. ` +
         "Split it into smaller files.",
     );
   }

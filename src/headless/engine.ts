@@ -15,8 +15,8 @@ import { toSerialDate } from "./serialDates";
 import { FormulaAddress, SpillSizeRegistry } from "./spillSizes";
 
 /** Rows and columns of an Excel worksheet. */
-const EXCEL_MAX_ROWS = 1_048_576;
-const EXCEL_MAX_COLUMNS = 16_384;
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
 
 /** Sheet content that is text even when it starts with "=", as a text cell of a workbook. */
 export interface LiteralText {

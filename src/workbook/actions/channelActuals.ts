@@ -5,6 +5,7 @@
 import { Channel } from "../../model";
 import { WorkbookActionError } from "./errors";
 import { readHistory } from "./history";
+import { monthAfter } from "./months";
 import { SheetWriter } from "./sheetWriter";
 
 /** Actual sales of one channel in one year, or why they cannot be shown. */
@@ -21,17 +22,15 @@ export function yearTotal(
   start: string,
   year: number,
 ): { total: number; months: number; lastMonth: string } | undefined {
-  const [startYear, startMonth] = start.split("-").map(Number);
   let total = 0;
   let months = 0;
   let lastMonth = "";
   history.forEach((value, index) => {
-    const monthIndex = startMonth - 1 + index;
-    const valueYear = startYear + Math.floor(monthIndex / 12);
-    if (valueYear === year) {
+    const month = monthAfter(start, index);
+    if (month.startsWith(`${year}-`)) {
       total += value;
       months += 1;
-      lastMonth = `${year}-${String((monthIndex % 12) + 1).padStart(2, "0")}`;
+      lastMonth = month;
     }
   });
   return months === 0 ? undefined : { total, months, lastMonth };

@@ -19,6 +19,7 @@ import { ForecastMethod, RecordType } from "../../model";
 import { columnLetters, columnRange, rangeAddress } from "./a1";
 import { BODY_FIRST_ROW, SheetContent } from "./builtSheet";
 import { WorkbookActionError } from "./errors";
+import { monthAfter } from "./months";
 import { CellBlock, formula, SheetCell } from "./sheetWriter";
 
 /** Largest horizon the SPM.FORECAST functions accept. */
@@ -199,13 +200,6 @@ function dataBlock(input: ForecastLayoutInput): CellBlock {
     rows.push([label, actual, holdout, forecast]);
   }
   return { row: FORECAST_LAYOUT.headerRow, column: 0, cells: rows };
-}
-
-/** Returns the month `offset` months after `first`, both as YYYY-MM. */
-function monthAfter(first: string, offset: number): string {
-  const [year, month] = first.split("-").map(Number);
-  const count = year * 12 + (month - 1) + offset;
-  return `${Math.floor(count / 12)}-${String((count % 12) + 1).padStart(2, "0")}`;
 }
 
 /** Builds the accuracy metrics of the holdout forecast against the held-out actuals. */
