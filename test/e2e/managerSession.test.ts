@@ -77,7 +77,7 @@ interface AxeViolation {
 /** Runs axe-core on the task pane and returns its serious and critical findings. */
 async function blockingAxeFindings(page: Page): Promise<{ id: string; targets: string[] }[]> {
   // Fluent buttons fade their colours over a few milliseconds, for example when a save
-  // re-enables them; contrast is checked on the settled colours, not halfway through.
+  // re-enables them. Contrast is checked on the settled colours, not halfway through a fade.
   await page.evaluate(() =>
     Promise.all(
       document
@@ -134,7 +134,7 @@ async function fieldMessage(control: Locator): Promise<{ invalid: boolean; text:
   });
 }
 
-/** Longest wait for the focus to reach a control after a failed save. */
+/** Maximum wait for the focus to reach a control after a save. */
 const FOCUS_WAIT_MS = 2_000;
 
 /** Resolves true once `control` has the keyboard focus, or false after `FOCUS_WAIT_MS`. */
